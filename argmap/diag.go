@@ -1,0 +1,182 @@
+package argmap
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic makes the debate invalid.
+type Severity int
+
+const (
+	// Error makes a debate invalid.
+	Error Severity = iota
+	// Warning points at something that is probably a curation mistake.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText writes the severity as "error" or "warning".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Pos is a position in a file: 1-based line and byte column. A zero Line means the position
+// is the file as a whole.
+type Pos struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.Path
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// Diagnostic is one problem found in a debate.
+type Diagnostic struct {
+	Pos
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	// Hint, when not empty, suggests a fix ("did you mean "p8"?").
+	Hint string `json:"hint,omitempty"`
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	if d.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(d.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Diagnostics is a list of problems, sorted by [Diagnostics.Sort].
+type Diagnostics []Diagnostic
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the number of errors and warnings.
+func (ds Diagnostics) Count() (errors, warnings int) {
+	for _, d := range ds {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Sort orders the diagnostics by path, line, column, then severity and message, and drops
+// exact duplicates.
+func (ds *Diagnostics) Sort() {
+	s := *ds
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := s[i], s[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Message < b.Message
+	})
+	out := s[:0]
+	for i, d := range s {
+		if i > 0 && d == s[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	*ds = out
+}
+
+// MarshalJSON writes an empty list as [] rather than null.
+func (ds Diagnostics) MarshalJSON() ([]byte, error) {
+	if ds == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]Diagnostic(ds))
+}
+
+func (ds *Diagnostics) add(p Pos, sev Severity, hint, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: p, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (ds *Diagnostics) errorf(p Pos, format string, args ...any) {
+	ds.add(p, Error, "", format, args...)
+}
+
+func (ds *Diagnostics) warnf(p Pos, format string, args ...any) {
+	ds.add(p, Warning, "", format, args...)
+}
+
+// didYouMean returns a hint naming the candidate closest to s, or "" when none is close.
+func didYouMean(s string, candidates []string) string {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := editDistance(s, c)
+		limit := max(1, min(len(s), len(c))/3)
+		if d <= limit && (bestD < 0 || d < bestD || (d == bestD && c < best)) {
+			best, bestD = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, counted in bytes.
+func editDistance(a, b string) int {
+	if len(a) > 256 || len(b) > 256 {
+		return max(len(a), len(b))
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,275 @@
+package argmap
+
+import "strings"
+
+// The TOML decoder reports positions for syntax errors only. index remembers where every
+// table header, key and string literal of a well-formed TOML file sits, so that a problem
+// found later (a dangling reference, a wrong type) points at its own line and column.
+//
+// It understands the subset of layout that matters here: [table] and [[array]] headers, one
+// key = value per line, values spanning lines inside brackets, and all four string forms.
+// Values written as inline tables are located by their key only.
+
+// loc is a 1-based line and byte column.
+type loc struct{ line, col int }
+
+// keyLoc is where a key sits and where each string literal of its value starts, in order.
+type keyLoc struct {
+	at      loc
+	strings []loc
+}
+
+// tableLoc is one table: the root, a [table], or one element of an [[array]].
+type tableLoc struct {
+	header loc
+	keys   map[string]*keyLoc
+}
+
+type index struct {
+	root   *tableLoc
+	tables map[string][]*tableLoc // by dotted header name, in file order
+}
+
+// key returns where key sits in the n-th table called name ("" is the root table). It
+// falls back to the table header, then to a dotted key at the root, then to line 1.
+func (ix *index) key(name string, n int, key string) loc {
+	t := ix.table(name, n)
+	if t != nil {
+		if k, ok := t.keys[key]; ok {
+			return k.at
+		}
+	}
+	full := key
+	if name != "" {
+		full = name + "." + key
+	}
+	if ts := ix.tables[full]; len(ts) > 0 { // [name.key] or [[name.key]]
+		return ts[0].header
+	}
+	if name == "" {
+		return loc{1, 1}
+	}
+	if k, ok := ix.root.keys[full]; ok { // dotted key at the root
+		return k.at
+	}
+	if t != nil {
+		return t.header
+	}
+	if k, ok := ix.root.keys[name]; ok { // inline table
+		return k.at
+	}
+	return loc{1, 1}
+}
+
+// elem returns where the i-th string of key's value starts, or where the key sits.
+func (ix *index) elem(name string, n int, key string, i int) loc {
+	if t := ix.table(name, n); t != nil {
+		if k, ok := t.keys[key]; ok && i >= 0 && i < len(k.strings) {
+			return k.strings[i]
+		}
+	}
+	return ix.key(name, n, key)
+}
+
+// header returns where the n-th table called name starts.
+func (ix *index) header(name string, n int) loc {
+	if t := ix.table(name, n); t != nil && name != "" {
+		return t.header
+	}
+	if k, ok := ix.root.keys[name]; ok {
+		return k.at
+	}
+	return loc{1, 1}
+}
+
+func (ix *index) table(name string, n int) *tableLoc {
+	if name == "" {
+		return ix.root
+	}
+	ts := ix.tables[name]
+	if n < 0 || n >= len(ts) {
+		return nil
+	}
+	return ts[n]
+}
+
+type lineScanner struct {
+	src       []byte
+	i         int
+	line, col int
+}
+
+func (s *lineScanner) eof() bool { return s.i >= len(s.src) }
+
+func (s *lineScanner) peek(k int) byte {
+	if s.i+k < len(s.src) {
+		return s.src[s.i+k]
+	}
+	return 0
+}
+
+func (s *lineScanner) next() {
+	if s.eof() {
+		return
+	}
+	if s.src[s.i] == '\n' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+	s.i++
+}
+
+func (s *lineScanner) at() loc { return loc{s.line, s.col} }
+
+func (s *lineScanner) hasPrefix(p string) bool {
+	return strings.HasPrefix(string(s.src[s.i:min(len(s.src), s.i+len(p))]), p)
+}
+
+func (s *lineScanner) skipToEOL() {
+	for !s.eof() && s.peek(0) != '\n' {
+		s.next()
+	}
+}
+
+// buildIndex scans src, which must be TOML the decoder accepted.
+func buildIndex(src []byte) *index {
+	ix := &index{root: &tableLoc{header: loc{1, 1}, keys: map[string]*keyLoc{}}, tables: map[string][]*tableLoc{}}
+	s := &lineScanner{src: src, line: 1, col: 1}
+	cur := ix.root
+	for !s.eof() {
+		switch c := s.peek(0); {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			s.next()
+		case c == '#':
+			s.skipToEOL()
+		case c == '[':
+			start := s.at()
+			for s.peek(0) == '[' {
+				s.next()
+			}
+			name := s.readKey(']')
+			t := &tableLoc{header: start, keys: map[string]*keyLoc{}}
+			ix.tables[name] = append(ix.tables[name], t)
+			cur = t
+			s.skipToEOL()
+		default:
+			start := s.at()
+			name := s.readKey('=')
+			if s.peek(0) != '=' { // not TOML we understand: give up on this line
+				s.skipToEOL()
+				continue
+			}
+			s.next()
+			k := &keyLoc{at: start}
+			if _, dup := cur.keys[name]; !dup {
+				cur.keys[name] = k
+			}
+			s.scanValue(k)
+		}
+	}
+	return ix
+}
+
+// readKey reads a possibly dotted, possibly quoted key up to stop (not consumed) or the end
+// of the line, and returns it with quotes and spaces removed and parts joined by dots.
+func (s *lineScanner) readKey(stop byte) string {
+	var parts []string
+	var b strings.Builder
+	for !s.eof() {
+		c := s.peek(0)
+		switch {
+		case c == stop || c == '\n' || c == '#':
+			return strings.Join(append(parts, b.String()), ".")
+		case c == '"' || c == '\'':
+			s.next()
+			for !s.eof() && s.peek(0) != c && s.peek(0) != '\n' {
+				if c == '"' && s.peek(0) == '\\' {
+					s.next()
+				}
+				b.WriteByte(s.peek(0))
+				s.next()
+			}
+			s.next()
+		case c == '.':
+			parts = append(parts, b.String())
+			b.Reset()
+			s.next()
+		case c == ' ' || c == '\t':
+			s.next()
+		default:
+			b.WriteByte(c)
+			s.next()
+		}
+	}
+	return strings.Join(append(parts, b.String()), ".")
+}
+
+// scanValue reads a value up to the end of its (last) line, recording string literals.
+func (s *lineScanner) scanValue(k *keyLoc) {
+	depth := 0
+	for !s.eof() {
+		switch c := s.peek(0); c {
+		case '\n':
+			if depth <= 0 {
+				s.next()
+				return
+			}
+			s.next()
+		case '#':
+			s.skipToEOL()
+		case '[', '{':
+			depth++
+			s.next()
+		case ']', '}':
+			depth--
+			s.next()
+		case '"', '\'':
+			k.strings = append(k.strings, s.at())
+			s.skipString(c)
+		default:
+			s.next()
+		}
+	}
+}
+
+func (s *lineScanner) skipString(q byte) {
+	triple := string([]byte{q, q, q})
+	if s.hasPrefix(triple) {
+		s.next()
+		s.next()
+		s.next()
+		for !s.eof() {
+			if q == '"' && s.peek(0) == '\\' {
+				s.next()
+				s.next()
+				continue
+			}
+			if s.hasPrefix(triple) {
+				s.next()
+				s.next()
+				s.next()
+				for s.peek(0) == q { // up to two quotes may end the content
+					s.next()
+				}
+				return
+			}
+			s.next()
+		}
+		return
+	}
+	s.next()
+	for !s.eof() && s.peek(0) != '\n' {
+		c := s.peek(0)
+		if q == '"' && c == '\\' {
+			s.next()
+			s.next()
+			continue
+		}
+		s.next()
+		if c == q {
+			return
+		}
+	}
+}

@@ -1,0 +1,330 @@
+package argmap
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what Load and Parse accept, so that a huge input gets an error, not an
+// out-of-memory.
+const (
+	MaxFileSize = 10 << 20 // bytes per file
+	MaxFiles    = 10000    // expert files per debate
+)
+
+// ManifestName is the name of the file that describes a debate and its propositions.
+const ManifestName = "debate.toml"
+
+// File is one TOML file of a debate. Path is used in diagnostics; a file whose base name is
+// debate.toml is the debate's manifest, any other is an expert file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options tune validation.
+type Options struct {
+	// Source, when not empty, is the text the experts' reactions were published in: every
+	// quote must occur in it.
+	Source string
+}
+
+// Load reads and validates the debate at path: a debate folder (debate.toml and
+// experts/*.toml), a file of a debate folder (the whole debate is loaded), or a lone TOML
+// file. The debate is nil when the diagnostics hold an error.
+func Load(path string, opt Options) (*Debate, Diagnostics) {
+	files, diags := ReadFiles(path)
+	d, more := Parse(files, opt)
+	diags = append(diags, more...)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return d, diags
+}
+
+// Root returns the debate folder a path belongs to: path itself when it is a folder, the
+// folder of a debate.toml, or the debate folder above experts/x.toml. For a lone file that
+// belongs to no debate it returns the file itself.
+func Root(path string) string {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return path
+	}
+	dir := filepath.Dir(path)
+	if filepath.Base(path) == ManifestName {
+		return dir
+	}
+	if filepath.Base(dir) == "experts" {
+		up := filepath.Dir(dir)
+		if _, err := os.Stat(filepath.Join(up, ManifestName)); err == nil {
+			return up
+		}
+	}
+	return path
+}
+
+// ReadFiles reads the files of the debate at path (see [Load]) without parsing them. Files
+// over MaxFileSize are reported, not read.
+func ReadFiles(path string) ([]File, Diagnostics) {
+	var diags Diagnostics
+	root := Root(path)
+	fi, err := os.Stat(root)
+	if err != nil {
+		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
+		return nil, diags
+	}
+	if !fi.IsDir() {
+		f, ok := readFile(root, &diags)
+		if !ok {
+			return nil, diags
+		}
+		return []File{f}, diags
+	}
+	manifest := filepath.Join(root, ManifestName)
+	if _, err := os.Stat(manifest); err != nil {
+		diags.add(Pos{Path: root}, Error, "a debate folder holds debate.toml and experts/*.toml; see docs/schema.md",
+			"no %s in this folder", ManifestName)
+		return nil, diags
+	}
+	var files []File
+	if f, ok := readFile(manifest, &diags); ok {
+		files = append(files, f)
+	}
+	expertsDir := filepath.Join(root, "experts")
+	entries, err := os.ReadDir(expertsDir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.errorf(Pos{Path: expertsDir}, "%s", describeOSError(err))
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	if len(names) > MaxFiles {
+		diags.errorf(Pos{Path: expertsDir}, "%d expert files, over the limit of %d", len(names), MaxFiles)
+		names = names[:MaxFiles]
+	}
+	for _, name := range names {
+		if f, ok := readFile(filepath.Join(expertsDir, name), &diags); ok {
+			files = append(files, f)
+		}
+	}
+	return files, diags
+}
+
+func readFile(path string, diags *Diagnostics) (File, bool) {
+	fh, err := os.Open(path)
+	if err != nil {
+		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
+		return File{}, false
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
+		return File{}, false
+	}
+	if len(data) > MaxFileSize {
+		diags.add(Pos{Path: path}, Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
+		return File{}, false
+	}
+	return File{Path: path, Data: data}, true
+}
+
+func describeOSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// Parse validates the files of one debate and builds its model. Files are taken in the order
+// given; the one named debate.toml is the manifest. The debate is nil when the diagnostics
+// hold an error. Diagnostics are sorted.
+func Parse(files []File, opt Options) (*Debate, Diagnostics) {
+	var diags Diagnostics
+	var man *manifestDecl
+	var experts []*expertDecl
+	for _, f := range files {
+		if len(f.Data) > MaxFileSize {
+			diags.add(Pos{Path: f.Path}, Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
+			continue
+		}
+		root, ctx, ok := parseFile(f, &diags)
+		if !ok {
+			continue
+		}
+		if filepath.Base(f.Path) == ManifestName {
+			if man != nil {
+				diags.errorf(Pos{Path: f.Path}, "second %s in one debate (the first is %s)", ManifestName, man.path)
+				continue
+			}
+			man = readManifest(root, ctx)
+		} else {
+			experts = append(experts, readExpert(root, ctx))
+		}
+	}
+	d := validate(man, experts, opt, &diags)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return d, diags
+}
+
+// parseFile decodes one file and indexes its positions.
+func parseFile(f File, diags *Diagnostics) (*node, *fileCtx, bool) {
+	if !utf8.Valid(f.Data) {
+		line, col := firstInvalidUTF8(f.Data)
+		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, "save the file as UTF-8 text", "not UTF-8 text")
+		return nil, nil, false
+	}
+	m, ok := decodeTOML(f.Path, f.Data, diags)
+	if !ok {
+		return nil, nil, false
+	}
+	ctx := &fileCtx{path: f.Path, ix: buildIndex(f.Data), diags: diags}
+	return &node{f: ctx, m: m}, ctx, true
+}
+
+func firstInvalidUTF8(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col += size
+		}
+		b = b[size:]
+	}
+	return line, col
+}
+
+// manifestDecl is debate.toml as read, with positions.
+type manifestDecl struct {
+	path  string
+	d     *Debate
+	props []*propDecl
+}
+
+type propDecl struct {
+	p  *Proposition
+	at Pos // the id
+}
+
+type expertDecl struct {
+	path    string
+	e       *Expert
+	at      Pos // the id
+	claims  []*claimDecl
+	stances []*stanceDecl
+}
+
+type claimDecl struct {
+	c                *Claim
+	at               Pos // the id
+	kindAt, quoteAt  Pos
+	supports, attack []text
+}
+
+type stanceDecl struct {
+	s                  *Stance
+	at                 Pos // the table
+	propAt, positionAt Pos
+	position           string
+	confAt, quoteAt    Pos
+	confidence         int64
+	hasConfidence      bool
+	evidence           []text
+}
+
+func readManifest(root *node, f *fileCtx) *manifestDecl {
+	m := &manifestDecl{path: f.path, d: &Debate{}}
+	m.d.Title, _ = root.str("title", true)
+	m.d.Date = root.date("date")
+	m.d.Description, _ = root.str("description", false)
+	if src, ok := root.subtable("source"); ok {
+		s := &Source{}
+		s.Title, _ = src.str("title", true)
+		s.Publisher, _ = src.str("publisher", false)
+		s.URL, _ = src.str("url", false)
+		s.Date = src.date("date")
+		src.finish()
+		m.d.Source = s
+	}
+	props := root.tables("propositions")
+	if _, ok := root.m["propositions"]; !ok {
+		root.f.diags.add(root.here(), Error, "add [[propositions]] tables with id and text", "missing required key %q", "propositions")
+	}
+	for _, pn := range props {
+		p := &Proposition{}
+		var at Pos
+		p.ID, at = pn.str("id", true)
+		p.Text, _ = pn.str("text", true)
+		for _, t := range pn.strs("tags") {
+			p.Tags = append(p.Tags, t.s)
+		}
+		pn.finish()
+		m.props = append(m.props, &propDecl{p: p, at: at})
+	}
+	root.finish()
+	return m
+}
+
+func readExpert(root *node, f *fileCtx) *expertDecl {
+	x := &expertDecl{path: f.path, e: &Expert{}}
+	x.e.ID, x.at = root.str("id", true)
+	x.e.Name, _ = root.str("name", true)
+	x.e.Role, _ = root.str("role", false)
+	x.e.Affiliation, _ = root.str("affiliation", false)
+	for _, cn := range root.tables("claims") {
+		c := &Claim{}
+		cd := &claimDecl{c: c}
+		c.ID, cd.at = cn.str("id", true)
+		var kind string
+		kind, cd.kindAt = cn.str("kind", true)
+		c.Kind = Kind(kind)
+		c.Text, _ = cn.str("text", true)
+		c.Quote, cd.quoteAt = cn.str("quote", false)
+		c.Implicit = cn.boolean("implicit")
+		cd.supports = cn.strs("supports")
+		cd.attack = cn.strs("attacks")
+		cn.finish()
+		x.claims = append(x.claims, cd)
+	}
+	for _, sn := range root.tables("stances") {
+		s := &Stance{}
+		sd := &stanceDecl{s: s, at: sn.here()}
+		s.Proposition, sd.propAt = sn.str("proposition", true)
+		sd.position, sd.positionAt = sn.str("position", true)
+		sd.confidence, sd.hasConfidence = sn.integer("confidence")
+		sd.confAt = sn.at("confidence")
+		s.Inferred = sn.boolean("inferred")
+		sd.evidence = sn.strs("evidence")
+		s.Quote, sd.quoteAt = sn.str("quote", false)
+		s.Note, _ = sn.str("note", false)
+		sn.finish()
+		x.stances = append(x.stances, sd)
+	}
+	root.finish()
+	return x
+}

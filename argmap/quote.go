@@ -1,0 +1,118 @@
+package argmap
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// maxQuoteWords is the length above which a quote is no longer "a short excerpt".
+const maxQuoteWords = 45
+
+// NormalizeText prepares text for quote matching: curly quotes become straight, dashes
+// become '-', the ellipsis becomes "...", and runs of white space become one space (none
+// around a dash).
+func NormalizeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case '‘', '’', '‚', '‛', '′', '`':
+			r = '\''
+		case '“', '”', '„', '‟', '″':
+			r = '"'
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			r = '-'
+		case '…':
+			b.WriteString("...")
+			space = false
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 && r != '-' && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (v *validator) checkQuoteLength(q string, at Pos) {
+	words := len(strings.Fields(q))
+	switch {
+	case words > maxQuoteWords:
+		v.diags.warnf(at, "quote is %d words long: a quote is a short excerpt, one sentence at most", words)
+	case sentences(q) > 1:
+		v.diags.warnf(at, "quote spans more than one sentence: a quote is one sentence at most")
+	}
+}
+
+// sentences counts sentences in s, roughly: a '.', '!' or '?' followed by a space and a
+// capital letter ends one, unless the word before it is a short abbreviation ("Gen.").
+func sentences(s string) int {
+	words := strings.Fields(NormalizeText(s))
+	n := 1
+	for i := 0; i+1 < len(words); i++ {
+		w := strings.TrimRight(words[i], `"')`)
+		if w == "" || !strings.ContainsAny(w[len(w)-1:], ".!?") {
+			continue
+		}
+		next := strings.TrimLeft(words[i+1], `"'(`)
+		if next == "" || !unicode.IsUpper([]rune(next)[0]) {
+			continue
+		}
+		if core := strings.TrimRight(w, ".!?"); len(core) <= 3 && core != "" && unicode.IsUpper([]rune(core)[0]) {
+			continue // "Maj.", "Gen.", "U.S."
+		}
+		n++
+	}
+	return n
+}
+
+// quotesInSource reports every quote that does not occur in the source text.
+func (v *validator) quotesInSource(xs []*expertDecl, source string) {
+	src := NormalizeText(source)
+	check := func(q string, at Pos) {
+		nq := NormalizeText(q)
+		if nq == "" || strings.Contains(src, nq) {
+			return
+		}
+		v.diags.add(at, Error, quoteHint(src, nq), "quote does not occur in the source")
+	}
+	for _, x := range xs {
+		for _, cd := range x.claims {
+			if cd.c.Quote != "" {
+				check(cd.c.Quote, cd.quoteAt)
+			}
+		}
+		for _, sd := range x.stances {
+			if sd.s.Quote != "" {
+				check(sd.s.Quote, sd.quoteAt)
+			}
+		}
+	}
+}
+
+// quoteHint says where a quote stops matching the source: the longest run of its first
+// words that does occur.
+func quoteHint(src, q string) string {
+	words := strings.Fields(q)
+	lo, hi := 0, len(words) // words[:lo] occurs; words[:hi+1] may not
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if strings.Contains(src, strings.Join(words[:mid], " ")) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return "not even its first word occurs; is --source the right text?"
+	}
+	return fmt.Sprintf("the source has %q but not what follows it", strings.Join(words[:lo], " "))
+}

@@ -1,0 +1,273 @@
+package argmap
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// node is one TOML table being read into the model. Every accessor records the key as known,
+// so that finish can report the keys nobody asked for.
+type node struct {
+	f     *fileCtx
+	table string // "" for the root, else the dotted table name
+	n     int    // which element of an array of tables
+	m     map[string]any
+	known []string
+}
+
+type fileCtx struct {
+	path  string
+	ix    *index
+	diags *Diagnostics
+}
+
+func (f *fileCtx) pos(l loc) Pos { return Pos{Path: f.path, Line: l.line, Col: l.col} }
+
+// decodeTOML parses data into a map, or reports a positioned syntax error.
+func decodeTOML(path string, data []byte, diags *Diagnostics) (m map[string]any, ok bool) {
+	defer func() {
+		if r := recover(); r != nil { // the decoder must never take the process down
+			diags.errorf(Pos{Path: path, Line: 1, Col: 1}, "cannot parse TOML: %v", r)
+			m, ok = nil, false
+		}
+	}()
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line, col := pe.Position.Line, pe.Position.Col
+			if line < 1 {
+				line, col = 1, 1
+			}
+			diags.errorf(Pos{Path: path, Line: line, Col: max(col, 1)}, "TOML syntax: %s", cleanTOMLMessage(pe.Message))
+		} else {
+			diags.errorf(Pos{Path: path, Line: 1, Col: 1}, "TOML syntax: %v", err)
+		}
+		return nil, false
+	}
+	return m, true
+}
+
+func cleanTOMLMessage(s string) string {
+	s = strings.TrimPrefix(s, "toml: ")
+	if s == "" {
+		return "invalid TOML"
+	}
+	return s
+}
+
+func (n *node) at(key string) Pos { return n.f.pos(n.f.ix.key(n.table, n.n, key)) }
+
+func (n *node) here() Pos { return n.f.pos(n.f.ix.header(n.table, n.n)) }
+
+func (n *node) elemAt(key string, i int) Pos { return n.f.pos(n.f.ix.elem(n.table, n.n, key, i)) }
+
+func (n *node) name(key string) string {
+	if n.table == "" {
+		return key
+	}
+	return n.table + "." + key
+}
+
+func (n *node) get(key string, required bool) (any, bool) {
+	n.known = append(n.known, key)
+	v, ok := n.m[key]
+	if !ok && required {
+		n.f.diags.errorf(n.here(), "missing required key %q", n.name(key))
+	}
+	return v, ok
+}
+
+func (n *node) typeError(key string, want string, v any) {
+	n.f.diags.errorf(n.at(key), "%s must be %s, not %s", n.name(key), want, tomlType(v))
+}
+
+// str reads a string; a required string must not be blank.
+func (n *node) str(key string, required bool) (string, Pos) {
+	v, ok := n.get(key, required)
+	if !ok {
+		return "", n.here()
+	}
+	s, ok := v.(string)
+	if !ok {
+		n.typeError(key, "a string", v)
+		return "", n.at(key)
+	}
+	if required && strings.TrimSpace(s) == "" {
+		n.f.diags.errorf(n.at(key), "%s must not be empty", n.name(key))
+	}
+	return s, n.at(key)
+}
+
+func (n *node) boolean(key string) bool {
+	v, ok := n.get(key, false)
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		n.typeError(key, "true or false", v)
+	}
+	return b
+}
+
+// integer reads an integer; ok is false when it is absent or of the wrong type.
+func (n *node) integer(key string) (int64, bool) {
+	v, ok := n.get(key, false)
+	if !ok {
+		return 0, false
+	}
+	i, ok := v.(int64)
+	if !ok {
+		n.typeError(key, "an integer", v)
+	}
+	return i, ok
+}
+
+// date reads a TOML date or a "YYYY-MM-DD" string.
+func (n *node) date(key string) string {
+	v, ok := n.get(key, false)
+	if !ok {
+		return ""
+	}
+	switch v := v.(type) {
+	case time.Time:
+		return v.Format(time.DateOnly)
+	case string:
+		if _, err := time.Parse(time.DateOnly, v); err != nil {
+			n.f.diags.add(n.at(key), Error, "write 2020-03-11", "%s must be a date (YYYY-MM-DD), not %q", n.name(key), v)
+			return ""
+		}
+		return v
+	}
+	n.typeError(key, "a date", v)
+	return ""
+}
+
+// text is a string value with the position of its first character.
+type text struct {
+	s  string
+	at Pos
+}
+
+// strs reads an array of strings, each with its position.
+func (n *node) strs(key string) []text {
+	v, ok := n.get(key, false)
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		n.typeError(key, "an array of strings", v)
+		return nil
+	}
+	var out []text
+	for i, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			n.f.diags.errorf(n.elemAt(key, i), "%s[%d] must be a string, not %s", n.name(key), i, tomlType(e))
+			continue
+		}
+		out = append(out, text{s, n.elemAt(key, i)})
+	}
+	return out
+}
+
+// subtable reads a sub-table.
+func (n *node) subtable(key string) (*node, bool) {
+	v, ok := n.get(key, false)
+	if !ok {
+		return nil, false
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		n.typeError(key, "a table", v)
+		return nil, false
+	}
+	return &node{f: n.f, table: n.name(key), m: m}, true
+}
+
+// tables reads an array of tables ([[key]]).
+func (n *node) tables(key string) []*node {
+	v, ok := n.get(key, false)
+	if !ok {
+		return nil
+	}
+	var ms []map[string]any
+	switch v := v.(type) {
+	case []map[string]any:
+		ms = v
+	case []any:
+		for i, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				n.f.diags.errorf(n.at(key), "%s[%d] must be a table, not %s", n.name(key), i, tomlType(e))
+				continue
+			}
+			ms = append(ms, m)
+		}
+	default:
+		n.f.diags.add(n.at(key), Error, fmt.Sprintf("write [[%s]] tables", n.name(key)), "%s must be an array of tables, not %s", n.name(key), tomlType(v))
+		return nil
+	}
+	out := make([]*node, len(ms))
+	for i, m := range ms {
+		out[i] = &node{f: n.f, table: n.name(key), n: i, m: m}
+	}
+	return out
+}
+
+// finish reports every key of the table that no accessor asked for.
+func (n *node) finish() {
+	var unknown []string
+	for k := range n.m {
+		if !contains(n.known, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		hint := didYouMean(k, n.known)
+		if hint == "" {
+			hint = "valid keys: " + strings.Join(n.known, ", ")
+		}
+		n.f.diags.add(n.at(k), Error, hint, "unknown key %q", n.name(k))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func tomlType(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return "a special float"
+		}
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date/time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}

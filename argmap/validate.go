@@ -1,0 +1,450 @@
+package argmap
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// maxIDLen is the longest id accepted.
+const maxIDLen = 64
+
+// validID reports whether s is a well-formed id: lower-case ASCII letters, digits, '-' and
+// '_', starting with a letter or digit.
+func validID(s string) bool {
+	if s == "" || len(s) > maxIDLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// validator checks the declarations of one debate and builds its model.
+type validator struct {
+	diags     *Diagnostics
+	hasMan    bool
+	props     map[string]*propDecl
+	propIDs   []string
+	experts   map[string]*expertDecl
+	expertIDs []string
+	claims    map[string]map[string]*claimDecl // expert id -> claim id -> claim
+}
+
+func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnostics) *Debate {
+	v := &validator{
+		diags:   diags,
+		hasMan:  man != nil,
+		props:   map[string]*propDecl{},
+		experts: map[string]*expertDecl{},
+		claims:  map[string]map[string]*claimDecl{},
+	}
+	d := &Debate{}
+	if man != nil {
+		d.Title, d.Date, d.Description, d.Source = man.d.Title, man.d.Date, man.d.Description, man.d.Source
+		for _, pd := range man.props {
+			if !v.checkID("proposition", pd.p.ID, pd.at) {
+				continue
+			}
+			if first, dup := v.props[pd.p.ID]; dup {
+				diags.errorf(pd.at, "duplicate proposition id %q (first defined at %s)", pd.p.ID, first.at)
+				continue
+			}
+			v.props[pd.p.ID] = pd
+			v.propIDs = append(v.propIDs, pd.p.ID)
+			d.Propositions = append(d.Propositions, pd.p)
+		}
+		if len(man.props) == 0 {
+			diags.warnf(Pos{Path: man.path, Line: 1, Col: 1}, "the debate has no propositions: add [[propositions]] tables")
+		}
+	}
+
+	var kept []*expertDecl
+	for _, x := range xs {
+		if !v.checkID("expert", x.e.ID, x.at) {
+			continue
+		}
+		if first, dup := v.experts[x.e.ID]; dup {
+			diags.errorf(x.at, "duplicate expert id %q (first defined at %s)", x.e.ID, first.at)
+			continue
+		}
+		v.experts[x.e.ID] = x
+		v.expertIDs = append(v.expertIDs, x.e.ID)
+		ids := map[string]*claimDecl{}
+		var claims []*claimDecl
+		for _, cd := range x.claims {
+			c := cd.c
+			c.Expert, c.Ref = x.e.ID, x.e.ID+"/"+c.ID
+			if !v.checkID("claim", c.ID, cd.at) {
+				continue
+			}
+			if first, dup := ids[c.ID]; dup {
+				diags.errorf(cd.at, "duplicate claim id %q (first defined at %s)", c.ID, first.at)
+				continue
+			}
+			if c.Kind != "" && !contains(kindNames(), string(c.Kind)) {
+				diags.add(cd.kindAt, Error, hintOrList(string(c.Kind), kindNames()), "invalid claim kind %q", c.Kind)
+			}
+			ids[c.ID] = cd
+			claims = append(claims, cd)
+			x.e.Claims = append(x.e.Claims, c)
+		}
+		x.claims = claims
+		v.claims[x.e.ID] = ids
+		kept = append(kept, x)
+		d.Experts = append(d.Experts, x.e)
+	}
+	sort.Strings(v.expertIDs)
+	sort.Strings(v.propIDs)
+
+	for _, x := range kept {
+		for _, cd := range x.claims {
+			v.relations(x, cd)
+		}
+		v.stances(x)
+	}
+	v.warnings(man, kept)
+	if opt.Source != "" {
+		v.quotesInSource(kept, opt.Source)
+	}
+	d.index()
+	return d
+}
+
+func kindNames() []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// hintOrList suggests the nearest of valid, or lists them all.
+func hintOrList(s string, valid []string) string {
+	if h := didYouMean(s, valid); h != "" {
+		return h
+	}
+	return "want one of: " + strings.Join(valid, ", ")
+}
+
+func (v *validator) checkID(what, id string, at Pos) bool {
+	if id == "" { // already reported as missing or empty
+		return false
+	}
+	if !validID(id) {
+		hint := "ids use a-z, 0-9, '-' and '_', start with a letter or digit, at most 64 characters"
+		if low := strings.ToLower(id); low != id && validID(low) {
+			hint = fmt.Sprintf("did you mean %q?", low)
+		}
+		v.diags.add(at, Error, hint, "invalid %s id %q", what, id)
+		return false
+	}
+	return true
+}
+
+// resolve turns a reference written in expert own's file into a full reference.
+func (v *validator) resolve(t text, own string) (string, bool) {
+	expert, id, cross := strings.Cut(t.s, "/")
+	if !cross {
+		expert, id = own, t.s
+	}
+	if id == "" || expert == "" || strings.Contains(id, "/") {
+		v.diags.add(t.at, Error, `write "claim" for a claim of this expert, "expert/claim" for another's`, "invalid reference %q", t.s)
+		return "", false
+	}
+	ids, ok := v.claims[expert]
+	if !ok {
+		v.diags.add(t.at, Error, hintOrList(expert, v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
+		return "", false
+	}
+	if _, ok := ids[id]; ok {
+		return expert + "/" + id, true
+	}
+	names := sortedKeys(ids)
+	hint := didYouMean(id, names)
+	if cross && hint != "" {
+		hint = didYouMean(expert+"/"+id, qualify(expert, names))
+	}
+	if !cross && hint == "" {
+		for _, other := range v.expertIDs {
+			if _, ok := v.claims[other][id]; ok {
+				hint = fmt.Sprintf("did you mean %q?", other+"/"+id)
+				break
+			}
+		}
+	}
+	if cross {
+		v.diags.add(t.at, Error, hint, "reference %q: expert %q has no claim %q", t.s, expert, id)
+	} else {
+		v.diags.add(t.at, Error, hint, "reference %q: no claim %q in this file", t.s, id)
+	}
+	return "", false
+}
+
+func (v *validator) resolveAll(ts []text, own string) []string {
+	var out []string
+	for _, t := range ts {
+		if ref, ok := v.resolve(t, own); ok {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+func (v *validator) relations(x *expertDecl, cd *claimDecl) {
+	c := cd.c
+	check := func(ts []text, verb string) []string {
+		var out []string
+		seen := map[string]bool{}
+		for _, t := range ts {
+			ref, ok := v.resolve(t, x.e.ID)
+			if !ok {
+				continue
+			}
+			if ref == c.Ref {
+				v.diags.errorf(t.at, "claim %q %s itself", c.ID, verb)
+				continue
+			}
+			if seen[ref] {
+				v.diags.warnf(t.at, "claim %q lists %q twice", c.ID, t.s)
+				continue
+			}
+			seen[ref] = true
+			out = append(out, ref)
+		}
+		return out
+	}
+	c.Supports = check(cd.supports, "supports")
+	c.Attacks = check(cd.attack, "attacks")
+	for _, t := range cd.attack {
+		if ref, ok := v.quietResolve(t.s, x.e.ID); ok && contains(c.Supports, ref) {
+			v.diags.errorf(t.at, "claim %q both supports and attacks %q", c.ID, t.s)
+		}
+	}
+	if c.Quote != "" {
+		if c.Implicit {
+			v.diags.warnf(cd.quoteAt, "implicit claim %q has a quote: an implicit premise is one the expert never states", c.ID)
+		}
+		v.checkQuoteLength(c.Quote, cd.quoteAt)
+	}
+}
+
+// quietResolve resolves a reference without reporting anything.
+func (v *validator) quietResolve(s, own string) (string, bool) {
+	expert, id, cross := strings.Cut(s, "/")
+	if !cross {
+		expert, id = own, s
+	}
+	if _, ok := v.claims[expert][id]; ok {
+		return expert + "/" + id, true
+	}
+	return "", false
+}
+
+func (v *validator) stances(x *expertDecl) {
+	first := map[string]*stanceDecl{}
+	for _, sd := range x.stances {
+		s := sd.s
+		s.Expert = x.e.ID
+		ok := true
+		if s.Proposition != "" {
+			if _, known := v.props[s.Proposition]; !known {
+				hint := hintOrList(s.Proposition, v.propIDs)
+				if !v.hasMan {
+					hint = "no debate.toml was loaded: check the debate folder, not the expert file alone"
+				}
+				v.diags.add(sd.propAt, Error, hint, "stance on unknown proposition %q", s.Proposition)
+				ok = false
+			}
+		}
+		if prev, dup := first[s.Proposition]; dup && s.Proposition != "" {
+			v.diags.errorf(sd.propAt, "second stance of %q on %q (the first is at %s)", x.e.ID, s.Proposition, prev.propAt)
+		} else {
+			first[s.Proposition] = sd
+		}
+		if sd.position != "" {
+			p, valid := ParsePosition(sd.position)
+			if !valid {
+				v.diags.add(sd.positionAt, Error, hintOrList(sd.position, PositionNames()), "invalid position %q", sd.position)
+			}
+			s.Position = p
+		}
+		if sd.hasConfidence {
+			if sd.confidence < 1 || sd.confidence > 10 {
+				v.diags.errorf(sd.confAt, "confidence %d is out of range: use 1 (a guess) to 10 (certain)", sd.confidence)
+			} else {
+				s.Confidence = int(sd.confidence)
+			}
+		}
+		s.Evidence = v.resolveAll(sd.evidence, x.e.ID)
+		if s.Quote != "" {
+			v.checkQuoteLength(s.Quote, sd.quoteAt)
+		}
+		if ok {
+			x.e.Stances = append(x.e.Stances, s)
+		}
+	}
+}
+
+func (v *validator) warnings(man *manifestDecl, xs []*expertDecl) {
+	addressed := map[string]bool{}
+	supported := map[string]bool{}
+	for _, x := range xs {
+		for _, s := range x.e.Stances {
+			addressed[s.Proposition] = true
+		}
+		for _, c := range x.e.Claims {
+			for _, ref := range c.Supports {
+				supported[ref] = true
+			}
+		}
+	}
+	if man != nil {
+		for _, pd := range man.props {
+			if v.props[pd.p.ID] == pd && !addressed[pd.p.ID] {
+				v.diags.warnf(pd.at, "no expert takes a stance on proposition %q", pd.p.ID)
+			}
+		}
+		if len(xs) == 0 {
+			v.diags.warnf(Pos{Path: man.path, Line: 1, Col: 1}, "the debate has no experts: add files under experts/")
+		}
+	}
+	for _, x := range xs {
+		if len(x.stances) == 0 {
+			v.diags.warnf(x.at, "expert %q takes no stance on any proposition", x.e.ID)
+		}
+		for _, cd := range x.claims {
+			if cd.c.Kind == Recommendation && !supported[cd.c.Ref] {
+				v.diags.warnf(cd.at, "recommendation %q has no supporting claim", cd.c.ID)
+			}
+		}
+	}
+	v.cycles(xs)
+}
+
+// cycles warns once for every group of claims that support each other in a cycle.
+func (v *validator) cycles(xs []*expertDecl) {
+	g := map[string][]string{}
+	at := map[string]Pos{}
+	var nodes []string
+	for _, x := range xs {
+		for _, cd := range x.claims {
+			g[cd.c.Ref] = cd.c.Supports
+			at[cd.c.Ref] = cd.at
+			nodes = append(nodes, cd.c.Ref)
+		}
+	}
+	sort.Strings(nodes)
+	for _, comp := range stronglyConnected(nodes, g) {
+		if len(comp) < 2 {
+			continue
+		}
+		start := comp[0]
+		v.diags.warnf(at[start], "support cycle: %s", strings.Join(cyclePath(start, comp, g), " -> "))
+	}
+}
+
+// stronglyConnected returns the strongly connected components of g (Tarjan), each sorted.
+func stronglyConnected(nodes []string, g map[string][]string) [][]string {
+	index := map[string]int{}
+	low := map[string]int{}
+	onStack := map[string]bool{}
+	var stack []string
+	var out [][]string
+	next := 0
+	var visit func(n string)
+	visit = func(n string) {
+		index[n], low[n] = next, next
+		next++
+		stack = append(stack, n)
+		onStack[n] = true
+		for _, m := range g[n] {
+			if _, seen := index[m]; !seen {
+				visit(m)
+				low[n] = min(low[n], low[m])
+			} else if onStack[m] {
+				low[n] = min(low[n], index[m])
+			}
+		}
+		if low[n] == index[n] {
+			var comp []string
+			for {
+				m := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[m] = false
+				comp = append(comp, m)
+				if m == n {
+					break
+				}
+			}
+			sort.Strings(comp)
+			out = append(out, comp)
+		}
+	}
+	for _, n := range nodes {
+		if _, seen := index[n]; !seen {
+			visit(n)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// cyclePath returns a shortest cycle from start back to start inside comp.
+func cyclePath(start string, comp []string, g map[string][]string) []string {
+	in := map[string]bool{}
+	for _, n := range comp {
+		in[n] = true
+	}
+	parent := map[string]string{}
+	queue := []string{start}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, m := range g[n] {
+			if !in[m] {
+				continue
+			}
+			if m == start {
+				path := []string{start}
+				for k := n; k != start; k = parent[k] {
+					path = append(path, k)
+				}
+				// path is start, n, ..., reversed after the first element
+				for i, j := 1, len(path)-1; i < j; i, j = i+1, j-1 {
+					path[i], path[j] = path[j], path[i]
+				}
+				return append(path, start)
+			}
+			if _, seen := parent[m]; !seen && m != start {
+				parent[m] = n
+				queue = append(queue, m)
+			}
+		}
+	}
+	return append(comp, start)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func qualify(expert string, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = expert + "/" + id
+	}
+	return out
+}

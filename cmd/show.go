@@ -1,0 +1,84 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/safefile"
+	"github.com/spf13/cobra"
+)
+
+type showOptions struct {
+	format string
+	output string
+}
+
+func newShow(s *Streams) *cobra.Command {
+	o := &showOptions{}
+	c := &cobra.Command{
+		Use:   "show DEBATE",
+		Short: "Summarise a debate: source, experts, propositions",
+		Long: `Show prints a readable summary of a debate: its title and source, each expert with the
+number of claims by kind and of stances, and each proposition with how many experts address
+it and on which side.
+
+--format json prints the whole validated model instead (see docs/json.md): the contract
+scripts and the other commands build on.`,
+		Example: `  argmap show seeds/camp-taji
+  argmap show --format json -o taji.json seeds/camp-taji`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(c *cobra.Command, a []string) error {
+			return runShow(s, o, a[0])
+		},
+	}
+	c.Flags().StringVar(&o.format, "format", "", "output format: table or json (default: from -o's extension, else table)")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func runShow(s *Streams, o *showOptions, path string) error {
+	format := o.format
+	if format == "" {
+		format = formatFromExt(o.output, map[string]string{".json": "json", ".txt": "table"}, "table")
+	}
+	if err := oneOf("format", format, "table", "json"); err != nil {
+		return err
+	}
+	d, diags := argmap.Load(path, argmap.Options{})
+	if d == nil {
+		for _, d := range diags {
+			fmt.Fprintln(s.Err, d.String())
+		}
+		return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
+	}
+	var buf bytes.Buffer
+	switch format {
+	case "json":
+		out, err := json.MarshalIndent(d, "", "  ")
+		if err != nil {
+			return err
+		}
+		buf.Write(out)
+		buf.WriteByte('\n')
+	default:
+		if err := argmap.WriteSummary(&buf, d, o.output == "" && s.color()); err != nil {
+			return err
+		}
+	}
+	return emit(s, o.output, buf.Bytes())
+}
+
+// emit writes data to the file named by output (atomically), or to standard output.
+func emit(s *Streams, output string, data []byte) error {
+	if output == "" || output == "-" {
+		_, err := s.Out.Write(data)
+		return err
+	}
+	if err := safefile.Write(output, data); err != nil {
+		return invalid(err)
+	}
+	return nil
+}
