@@ -1,6 +1,9 @@
 package argmap
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // The TOML decoder reports positions for syntax errors only. index remembers where every
 // table header, key and string literal of a well-formed TOML file sits, so that a problem
@@ -16,6 +19,7 @@ type loc struct{ line, col int }
 // keyLoc is where a key sits and where each string literal of its value starts, in order.
 type keyLoc struct {
 	at      loc
+	val     loc // where the value starts
 	strings []loc
 }
 
@@ -59,6 +63,17 @@ func (ix *index) key(name string, n int, key string) loc {
 		return k.at
 	}
 	return loc{1, 1}
+}
+
+// value returns where key's value starts in the n-th table called name, or where the key
+// sits when that is not known.
+func (ix *index) value(name string, n int, key string) loc {
+	if t := ix.table(name, n); t != nil {
+		if k, ok := t.keys[key]; ok {
+			return k.val
+		}
+	}
+	return ix.key(name, n, key)
 }
 
 // elem returns where the i-th string of key's value starts, or where the key sits.
@@ -124,7 +139,7 @@ func (s *lineScanner) next() {
 func (s *lineScanner) at() loc { return loc{s.line, s.col} }
 
 func (s *lineScanner) hasPrefix(p string) bool {
-	return strings.HasPrefix(string(s.src[s.i:min(len(s.src), s.i+len(p))]), p)
+	return bytes.HasPrefix(s.src[s.i:], []byte(p))
 }
 
 func (s *lineScanner) skipToEOL() {
@@ -162,7 +177,10 @@ func buildIndex(src []byte) *index {
 				continue
 			}
 			s.next()
-			k := &keyLoc{at: start}
+			for s.peek(0) == ' ' || s.peek(0) == '\t' {
+				s.next()
+			}
+			k := &keyLoc{at: start, val: s.at()}
 			if _, dup := cur.keys[name]; !dup {
 				cur.keys[name] = k
 			}
@@ -235,7 +253,10 @@ func (s *lineScanner) scanValue(k *keyLoc) {
 }
 
 func (s *lineScanner) skipString(q byte) {
-	triple := string([]byte{q, q, q})
+	triple := `"""`
+	if q == '\'' {
+		triple = "'''"
+	}
 	if s.hasPrefix(triple) {
 		s.next()
 		s.next()

@@ -1,13 +1,16 @@
 package argmap
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -127,7 +130,12 @@ func readFile(path string, diags *Diagnostics) (File, bool) {
 		return File{}, false
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	var buf bytes.Buffer
+	if fi, err := fh.Stat(); err == nil && fi.Size() <= MaxFileSize {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
 		return File{}, false
@@ -157,26 +165,57 @@ func describeOSError(err error) string {
 // given; the one named debate.toml is the manifest. The debate is nil when the diagnostics
 // hold an error. Diagnostics are sorted.
 func Parse(files []File, opt Options) (*Debate, Diagnostics) {
+	// Files are decoded in parallel (TOML decoding is most of the work), each into its own
+	// result, and assembled in the order given.
+	type result struct {
+		diags  Diagnostics
+		man    *manifestDecl
+		expert *expertDecl
+	}
+	results := make([]result, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				r := &results[i]
+				f := files[i]
+				if len(f.Data) > MaxFileSize {
+					r.diags.add(Pos{Path: f.Path}, Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
+					continue
+				}
+				root, ctx, ok := parseFile(f, &r.diags)
+				if !ok {
+					continue
+				}
+				if filepath.Base(f.Path) == ManifestName {
+					r.man = readManifest(root, ctx)
+				} else {
+					r.expert = readExpert(root, ctx)
+				}
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
 	var diags Diagnostics
 	var man *manifestDecl
 	var experts []*expertDecl
-	for _, f := range files {
-		if len(f.Data) > MaxFileSize {
-			diags.add(Pos{Path: f.Path}, Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
-			continue
-		}
-		root, ctx, ok := parseFile(f, &diags)
-		if !ok {
-			continue
-		}
-		if filepath.Base(f.Path) == ManifestName {
-			if man != nil {
-				diags.errorf(Pos{Path: f.Path}, "second %s in one debate (the first is %s)", ManifestName, man.path)
-				continue
-			}
-			man = readManifest(root, ctx)
-		} else {
-			experts = append(experts, readExpert(root, ctx))
+	for i, r := range results {
+		diags = append(diags, r.diags...)
+		switch {
+		case r.man != nil && man != nil:
+			diags.errorf(Pos{Path: files[i].Path}, "second %s in one debate (the first is %s)", ManifestName, man.path)
+		case r.man != nil:
+			man = r.man
+		case r.expert != nil:
+			experts = append(experts, r.expert)
 		}
 	}
 	d := validate(man, experts, opt, &diags)
@@ -317,7 +356,7 @@ func readExpert(root *node, f *fileCtx) *expertDecl {
 		s.Proposition, sd.propAt = sn.str("proposition", true)
 		sd.position, sd.positionAt = sn.str("position", true)
 		sd.confidence, sd.hasConfidence = sn.integer("confidence")
-		sd.confAt = sn.at("confidence")
+		sd.confAt = sn.valAt("confidence")
 		s.Inferred = sn.boolean("inferred")
 		sd.evidence = sn.strs("evidence")
 		s.Quote, sd.quoteAt = sn.str("quote", false)

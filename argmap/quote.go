@@ -17,29 +17,32 @@ func NormalizeText(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch r {
-		case '‘', '’', '‚', '‛', '′', '`':
-			r = '\''
-		case '“', '”', '„', '‟', '″':
-			r = '"'
-		case '‐', '‑', '‒', '–', '—', '―', '−':
-			r = '-'
-		case '…':
-			b.WriteString("...")
-			space = false
-			continue
-		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 && r != '-' && !strings.HasSuffix(b.String(), "-") {
+		rep := normalized(r)
+		if space && b.Len() > 0 && rep != "-" && !strings.HasSuffix(b.String(), "-") {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b.WriteString(rep)
 	}
 	return b.String()
+}
+
+func normalized(r rune) string {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '`':
+		return "'"
+	case '“', '”', '„', '‟', '″':
+		return `"`
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return "-"
+	case '…':
+		return "..."
+	}
+	return string(r)
 }
 
 func (v *validator) checkQuoteLength(q string, at Pos) {

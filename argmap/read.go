@@ -63,6 +63,8 @@ func cleanTOMLMessage(s string) string {
 
 func (n *node) at(key string) Pos { return n.f.pos(n.f.ix.key(n.table, n.n, key)) }
 
+func (n *node) valAt(key string) Pos { return n.f.pos(n.f.ix.value(n.table, n.n, key)) }
+
 func (n *node) here() Pos { return n.f.pos(n.f.ix.header(n.table, n.n)) }
 
 func (n *node) elemAt(key string, i int) Pos { return n.f.pos(n.f.ix.elem(n.table, n.n, key, i)) }
@@ -84,7 +86,7 @@ func (n *node) get(key string, required bool) (any, bool) {
 }
 
 func (n *node) typeError(key string, want string, v any) {
-	n.f.diags.errorf(n.at(key), "%s must be %s, not %s", n.name(key), want, tomlType(v))
+	n.f.diags.errorf(n.valAt(key), "%s must be %s, not %s", n.name(key), want, tomlType(v))
 }
 
 // str reads a string; a required string must not be blank.
@@ -96,12 +98,12 @@ func (n *node) str(key string, required bool) (string, Pos) {
 	s, ok := v.(string)
 	if !ok {
 		n.typeError(key, "a string", v)
-		return "", n.at(key)
+		return "", n.valAt(key)
 	}
 	if required && strings.TrimSpace(s) == "" {
-		n.f.diags.errorf(n.at(key), "%s must not be empty", n.name(key))
+		n.f.diags.errorf(n.valAt(key), "%s must not be empty", n.name(key))
 	}
-	return s, n.at(key)
+	return s, n.valAt(key)
 }
 
 func (n *node) boolean(key string) bool {
@@ -140,7 +142,7 @@ func (n *node) date(key string) string {
 		return v.Format(time.DateOnly)
 	case string:
 		if _, err := time.Parse(time.DateOnly, v); err != nil {
-			n.f.diags.add(n.at(key), Error, "write 2020-03-11", "%s must be a date (YYYY-MM-DD), not %q", n.name(key), v)
+			n.f.diags.add(n.valAt(key), Error, "write 2020-03-11", "%s must be a date (YYYY-MM-DD), not %q", n.name(key), v)
 			return ""
 		}
 		return v
@@ -212,7 +214,7 @@ func (n *node) tables(key string) []*node {
 			ms = append(ms, m)
 		}
 	default:
-		n.f.diags.add(n.at(key), Error, fmt.Sprintf("write [[%s]] tables", n.name(key)), "%s must be an array of tables, not %s", n.name(key), tomlType(v))
+		n.f.diags.add(n.valAt(key), Error, fmt.Sprintf("write [[%s]] tables", n.name(key)), "%s must be an array of tables, not %s", n.name(key), tomlType(v))
 		return nil
 	}
 	out := make([]*node, len(ms))

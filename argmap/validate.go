@@ -46,7 +46,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 		experts: map[string]*expertDecl{},
 		claims:  map[string]map[string]*claimDecl{},
 	}
-	d := &Debate{}
+	d := &Debate{Propositions: []*Proposition{}, Experts: []*Expert{}}
 	if man != nil {
 		d.Title, d.Date, d.Description, d.Source = man.d.Title, man.d.Date, man.d.Description, man.d.Source
 		for _, pd := range man.props {
@@ -76,6 +76,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			continue
 		}
 		v.experts[x.e.ID] = x
+		x.e.Claims, x.e.Stances = []*Claim{}, []*Stance{}
 		v.expertIDs = append(v.expertIDs, x.e.ID)
 		ids := map[string]*claimDecl{}
 		var claims []*claimDecl

@@ -14,10 +14,13 @@ import (
 
 // Config sizes a generated debate.
 type Config struct {
-	Claims          int    // total claims, spread over the experts (at least 1)
-	ClaimsPerExpert int    // default 12
-	Propositions    int    // default Claims/20, at least 3
-	Seed            uint64 // default 1
+	Claims          int // total claims, spread over the experts (at least 1)
+	ClaimsPerExpert int // default 12
+	Propositions    int // default Claims/20, at least 3
+	// Coverage is the share of propositions each expert takes a stance on; by default
+	// each expert addresses about six.
+	Coverage float64
+	Seed     uint64 // default 1
 }
 
 // Generate returns the files of a valid debate: debate.toml and experts/eNNNN.toml. Claims
@@ -33,6 +36,9 @@ func Generate(c Config) []argmap.File {
 	}
 	if c.Propositions < 1 {
 		c.Propositions = max(3, c.Claims/20)
+	}
+	if c.Coverage <= 0 {
+		c.Coverage = min(1, 6/float64(c.Propositions))
 	}
 	if c.Seed == 0 {
 		c.Seed = 1
@@ -82,7 +88,7 @@ func Generate(c Config) []argmap.File {
 			}
 		}
 		for p := 0; p < c.Propositions; p++ {
-			if r.IntN(2) == 0 {
+			if r.Float64() >= c.Coverage {
 				continue
 			}
 			names := argmap.PositionNames()

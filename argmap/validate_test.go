@@ -1,0 +1,362 @@
+package argmap
+
+import (
+	"strings"
+	"testing"
+)
+
+const manifest = `title = "T"
+
+[[propositions]]
+id = "p1"
+text = "One."
+
+[[propositions]]
+id = "p2"
+text = "Two."
+`
+
+const expertB = `id = "b"
+name = "B"
+
+[[claims]]
+id = "x"
+kind = "premise"
+text = "X."
+
+[[stances]]
+proposition = "p1"
+position = "agree"
+
+[[stances]]
+proposition = "p2"
+position = "disagree"
+`
+
+// check parses a debate of the standard manifest, expert b and expert a (given), and
+// returns its diagnostics, one per line.
+func check(t *testing.T, a string, opt Options) []string {
+	t.Helper()
+	files := []File{
+		{Path: "d/debate.toml", Data: []byte(manifest)},
+		{Path: "d/experts/a.toml", Data: []byte(a)},
+		{Path: "d/experts/b.toml", Data: []byte(expertB)},
+	}
+	_, diags := Parse(files, opt)
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		a    string
+		want []string
+	}{
+		{"clean", `id = "a"
+name = "A"
+
+[[claims]]
+id = "r"
+kind = "recommendation"
+text = "Do."
+
+[[claims]]
+id = "why"
+kind = "premise"
+text = "Because."
+supports = ["r"]
+attacks = ["b/x"]
+
+[[stances]]
+proposition = "p1"
+position = "strongly-agree"
+confidence = 9
+evidence = ["why", "b/x"]
+`, nil},
+		{"syntax error", "id = \"a\"\nname = \n", []string{
+			`d/experts/a.toml:2:8: error: TOML syntax: expected value but found '\n' instead`}},
+		{"unknown key with hint", `id = "a"
+name = "A"
+
+[[claims]]
+id = "c"
+kind = "premise"
+text = "C."
+suports = ["c"]
+`, []string{
+			`d/experts/a.toml:1:6: warning: expert "a" takes no stance on any proposition`,
+			`d/experts/a.toml:8:1: error: unknown key "claims.suports" (did you mean "supports"?)`}},
+		{"missing required and wrong types", `id = "a"
+name = 3
+
+[[claims]]
+id = "c"
+text = ["C."]
+implicit = "yes"
+
+[[stances]]
+proposition = "p1"
+position = "agree"
+confidence = "high"
+`, []string{
+			`d/experts/a.toml:2:8: error: name must be a string, not an integer`,
+			`d/experts/a.toml:4:1: error: missing required key "claims.kind"`,
+			`d/experts/a.toml:6:8: error: claims.text must be a string, not an array`,
+			`d/experts/a.toml:7:12: error: claims.implicit must be true or false, not a string`,
+			`d/experts/a.toml:12:14: error: stances.confidence must be an integer, not a string`}},
+		{"duplicate ids and bad ids", `id = "a"
+name = "A"
+
+[[claims]]
+id = "c"
+kind = "premise"
+text = "C."
+
+[[claims]]
+id = "c"
+kind = "premise"
+text = "C again."
+
+[[claims]]
+id = "Bad Id"
+kind = "premise"
+text = "B."
+
+[[stances]]
+proposition = "p1"
+position = "agree"
+`, []string{
+			`d/experts/a.toml:10:6: error: duplicate claim id "c" (first defined at d/experts/a.toml:5:6)`,
+			`d/experts/a.toml:15:6: error: invalid claim id "Bad Id" (ids use a-z, 0-9, '-' and '_', start with a letter or digit, at most 64 characters)`}},
+		{"dangling references with hints", `id = "a"
+name = "A"
+
+[[claims]]
+id = "claim-one"
+kind = "premise"
+text = "C."
+supports = ["claim-onr", "x"]
+attacks = [
+  "bb/x",
+  "b/y",
+  "b/x/z",
+]
+
+[[stances]]
+proposition = "p3"
+position = "agre"
+confidence = 11
+evidence = ["nope"]
+`, []string{
+			`d/experts/a.toml:8:13: error: reference "claim-onr": no claim "claim-onr" in this file (did you mean "claim-one"?)`,
+			`d/experts/a.toml:8:26: error: reference "x": no claim "x" in this file (did you mean "b/x"?)`,
+			`d/experts/a.toml:10:3: error: reference "bb/x": no expert "bb" in this debate (did you mean "b"?)`,
+			`d/experts/a.toml:11:3: error: reference "b/y": expert "b" has no claim "y" (did you mean "b/x"?)`,
+			`d/experts/a.toml:12:3: error: invalid reference "b/x/z" (write "claim" for a claim of this expert, "expert/claim" for another's)`,
+			`d/experts/a.toml:16:15: error: stance on unknown proposition "p3" (did you mean "p1"?)`,
+			`d/experts/a.toml:17:12: error: invalid position "agre" (did you mean "agree"?)`,
+			`d/experts/a.toml:18:14: error: confidence 11 is out of range: use 1 (a guess) to 10 (certain)`,
+			`d/experts/a.toml:19:13: error: reference "nope": no claim "nope" in this file`}},
+		{"self relations and both", `id = "a"
+name = "A"
+
+[[claims]]
+id = "c"
+kind = "premise"
+text = "C."
+supports = ["c", "b/x"]
+attacks = ["a/c", "b/x"]
+
+[[stances]]
+proposition = "p1"
+position = "mixed"
+
+[[stances]]
+proposition = "p1"
+position = "agree"
+`, []string{
+			`d/experts/a.toml:8:13: error: claim "c" supports itself`,
+			`d/experts/a.toml:9:12: error: claim "c" attacks itself`,
+			`d/experts/a.toml:9:19: error: claim "c" both supports and attacks "b/x"`,
+			`d/experts/a.toml:16:15: error: second stance of "a" on "p1" (the first is at d/experts/a.toml:12:15)`}},
+		{"warnings", `id = "a"
+name = "A"
+
+[[claims]]
+id = "r"
+kind = "recommendation"
+text = "Do."
+
+[[claims]]
+id = "c1"
+kind = "premise"
+text = "One."
+supports = ["c2"]
+implicit = true
+quote = "Said."
+
+[[claims]]
+id = "c2"
+kind = "conclusion"
+text = "Two."
+supports = ["c1"]
+quote = "First sentence here. Second sentence follows."
+`, []string{
+			`d/experts/a.toml:1:6: warning: expert "a" takes no stance on any proposition`,
+			`d/experts/a.toml:5:6: warning: recommendation "r" has no supporting claim`,
+			`d/experts/a.toml:10:6: warning: support cycle: a/c1 -> a/c2 -> a/c1`,
+			`d/experts/a.toml:15:9: warning: implicit claim "c1" has a quote: an implicit premise is one the expert never states`,
+			`d/experts/a.toml:22:9: warning: quote spans more than one sentence: a quote is one sentence at most`}},
+		{"empty file", "", []string{
+			`d/experts/a.toml:1:1: error: missing required key "id"`,
+			`d/experts/a.toml:1:1: error: missing required key "name"`}},
+		{"not utf-8", "id = \"a\"\nname = \"\xff\"\n", []string{
+			`d/experts/a.toml:2:9: error: not UTF-8 text (save the file as UTF-8 text)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := check(t, tt.a, Options{})
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestDuplicateExpertAcrossFiles(t *testing.T) {
+	files := []File{
+		{Path: "d/debate.toml", Data: []byte(manifest)},
+		{Path: "d/experts/b.toml", Data: []byte(expertB)},
+		{Path: "d/experts/b2.toml", Data: []byte(expertB)},
+	}
+	d, diags := Parse(files, Options{})
+	want := `d/experts/b2.toml:1:6: error: duplicate expert id "b" (first defined at d/experts/b.toml:1:6)`
+	if d != nil || len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("Parse = %v, %v; want nil and %s", d, diags, want)
+	}
+}
+
+func TestManifestErrors(t *testing.T) {
+	files := []File{{Path: "d/debate.toml", Data: []byte(`title = ""
+date = "March 2020"
+sources = "x"
+
+[source]
+url = 3
+
+[[propositions]]
+id = "p1"
+text = "One."
+
+[[propositions]]
+id = "p1"
+text = "Again."
+tags = "t"
+`)}}
+	_, diags := Parse(files, Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`d/debate.toml:1:1: warning: the debate has no experts: add files under experts/`,
+		`d/debate.toml:1:9: error: title must not be empty`,
+		`d/debate.toml:2:8: error: date must be a date (YYYY-MM-DD), not "March 2020" (write 2020-03-11)`,
+		`d/debate.toml:3:1: error: unknown key "sources" (did you mean "source"?)`,
+		`d/debate.toml:5:1: error: missing required key "source.title"`,
+		`d/debate.toml:6:7: error: source.url must be a string, not an integer`,
+		`d/debate.toml:9:6: warning: no expert takes a stance on proposition "p1"`,
+		`d/debate.toml:13:6: error: duplicate proposition id "p1" (first defined at d/debate.toml:9:6)`,
+		`d/debate.toml:15:8: error: propositions.tags must be an array of strings, not a string`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestQuotesInSource(t *testing.T) {
+	a := `id = "a"
+name = "A"
+
+[[claims]]
+id = "c"
+kind = "premise"
+text = "C."
+quote = "it’s time to make it clear — Iraq"
+
+[[claims]]
+id = "d"
+kind = "premise"
+text = "D."
+quote = "it's time to make it obvious"
+
+[[stances]]
+proposition = "p1"
+position = "agree"
+quote = "nothing like this"
+`
+	src := "But it's time to make it clear—Iraq cannot have it both ways."
+	got := check(t, a, Options{Source: src})
+	want := []string{
+		`d/experts/a.toml:14:9: error: quote does not occur in the source (the source has "it's time to make it" but not what follows it)`,
+		`d/experts/a.toml:19:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestNormalizeText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a  b\n\tc", "a b c"},
+		{"“Hi,” she said — it’s …", `"Hi," she said-it's ...`},
+		{"pre-2011 insurgency", "pre-2011 insurgency"},
+		{"x – y", "x-y"},
+		{"  lead and trail  ", "lead and trail"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeText(tt.in); got != tt.want {
+			t.Errorf("NormalizeText(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"One sentence only.", 1},
+		{"Iranian Maj. Gen. Qasem Soleimani was killed.", 1},
+		{"First one. Second one.", 2},
+		{"Caught in the middle, yes. A victim, no.", 2},
+		{"the U.S. Army left", 1},
+	}
+	for _, tt := range tests {
+		if got := sentences(tt.in); got != tt.want {
+			t.Errorf("sentences(%q) = %d; want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	tests := []struct {
+		s     string
+		cands []string
+		want  string
+	}{
+		{"suports", []string{"id", "supports", "attacks"}, `did you mean "supports"?`},
+		{"zzz", []string{"id", "supports"}, ""},
+		{"p8", []string{"p1", "p9"}, `did you mean "p1"?`}, // ties go to the smaller
+		{"", []string{"a"}, `did you mean "a"?`},
+	}
+	for _, tt := range tests {
+		if got := didYouMean(tt.s, tt.cands); got != tt.want {
+			t.Errorf("didYouMean(%q, %q) = %q; want %q", tt.s, tt.cands, got, tt.want)
+		}
+	}
+}
