@@ -1,0 +1,49 @@
+# argmap: make run (try it on the seed debate), make test (every test), make bench.
+GO      ?= go
+BIN     := bin/argmap
+SEED    := seeds/camp-taji
+# The article the seed debate was curated from; it sits beside the project, not in it.
+SOURCE  ?= ../shared/seeds/000_82e5244e262e7d64.txt
+FUZZTIME ?= 5m
+
+.PHONY: all build run test vet bench fuzz golden clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) .
+
+## run: build argmap, check the seed debate (quotes against the source when present) and summarise it
+run: build
+	@if [ -f "$(SOURCE)" ]; then \
+		echo "$$ argmap check --source $(SOURCE) $(SEED)"; ./$(BIN) check --source "$(SOURCE)" $(SEED); \
+	else \
+		echo "$$ argmap check $(SEED)"; ./$(BIN) check $(SEED); \
+	fi
+	@echo "$$ argmap show $(SEED)"
+	@./$(BIN) show $(SEED)
+
+## test: static checks and every test (unit, golden, end-to-end CLI scripts, a short fuzz run)
+test: vet
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 10s ./argmap
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## bench: run the benchmarks and print a table
+bench:
+	@$(GO) test -run '^$$' -bench . -benchmem ./... | ./scripts/benchtable
+
+## fuzz: run the loader's fuzz target (FUZZTIME=5m by default)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./argmap
+
+## golden: rewrite golden files after an intended change of output
+golden:
+	$(GO) test ./... -update
+
+clean:
+	rm -rf bin
