@@ -27,8 +27,8 @@ func (s Severity) String() string {
 // MarshalText writes the severity as "error" or "warning".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Pos is a position in a file: 1-based line and byte column. A zero Line means the position
-// is the file as a whole.
+// Pos is a position in a file: 1-based line and byte column. A problem with a whole file or
+// folder sits at 1:1.
 type Pos struct {
 	Path string `json:"path"`
 	Line int    `json:"line"`
@@ -180,3 +180,6 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// whole is the position of a problem with a whole file or folder: its first line.
+func whole(path string) Pos { return Pos{Path: path, Line: 1, Col: 1} }

@@ -79,7 +79,7 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	root := Root(path)
 	fi, err := os.Stat(root)
 	if err != nil {
-		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
+		diags.errorf(whole(path), "%s", describeOSError(err))
 		return nil, diags
 	}
 	if !fi.IsDir() {
@@ -91,7 +91,7 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	}
 	manifest := filepath.Join(root, ManifestName)
 	if _, err := os.Stat(manifest); err != nil {
-		diags.add(Pos{Path: root}, Error, "a debate folder holds debate.toml and experts/*.toml; see docs/schema.md",
+		diags.add(whole(root), Error, "a debate folder holds debate.toml and experts/*.toml; see docs/schema.md",
 			"no %s in this folder", ManifestName)
 		return nil, diags
 	}
@@ -102,7 +102,7 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	expertsDir := filepath.Join(root, "experts")
 	entries, err := os.ReadDir(expertsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.errorf(Pos{Path: expertsDir}, "%s", describeOSError(err))
+		diags.errorf(whole(expertsDir), "%s", describeOSError(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -112,7 +112,7 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	}
 	sort.Strings(names)
 	if len(names) > MaxFiles {
-		diags.errorf(Pos{Path: expertsDir}, "%d expert files, over the limit of %d", len(names), MaxFiles)
+		diags.errorf(whole(expertsDir), "%d expert files, over the limit of %d", len(names), MaxFiles)
 		names = names[:MaxFiles]
 	}
 	for _, name := range names {
@@ -126,7 +126,7 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 func readFile(path string, diags *Diagnostics) (File, bool) {
 	fh, err := os.Open(path)
 	if err != nil {
-		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
+		diags.errorf(whole(path), "%s", describeOSError(err))
 		return File{}, false
 	}
 	defer fh.Close()
@@ -137,11 +137,11 @@ func readFile(path string, diags *Diagnostics) (File, bool) {
 	_, err = buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1))
 	data := buf.Bytes()
 	if err != nil {
-		diags.errorf(Pos{Path: path}, "%s", describeOSError(err))
+		diags.errorf(whole(path), "%s", describeOSError(err))
 		return File{}, false
 	}
 	if len(data) > MaxFileSize {
-		diags.add(Pos{Path: path}, Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
+		diags.add(whole(path), Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
 		return File{}, false
 	}
 	return File{Path: path, Data: data}, true
@@ -183,7 +183,7 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 				r := &results[i]
 				f := files[i]
 				if len(f.Data) > MaxFileSize {
-					r.diags.add(Pos{Path: f.Path}, Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
+					r.diags.add(whole(f.Path), Error, "split the debate into smaller files", "file is larger than the %d MiB limit", MaxFileSize>>20)
 					continue
 				}
 				root, ctx, ok := parseFile(f, &r.diags)
@@ -211,7 +211,7 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 		diags = append(diags, r.diags...)
 		switch {
 		case r.man != nil && man != nil:
-			diags.errorf(Pos{Path: files[i].Path}, "second %s in one debate (the first is %s)", ManifestName, man.path)
+			diags.errorf(whole(files[i].Path), "second %s in one debate (the first is %s)", ManifestName, man.path)
 		case r.man != nil:
 			man = r.man
 		case r.expert != nil:
