@@ -143,6 +143,15 @@ func (ds *Diagnostics) warnf(p Pos, format string, args ...any) {
 
 // didYouMean returns a hint naming the candidate closest to s, or "" when none is close.
 func didYouMean(s string, candidates []string) string {
+	if best := Suggest(s, candidates); best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	return ""
+}
+
+// Suggest returns the candidate closest to s by edit distance, or "" when none is close
+// enough to be a likely typo. Ties go to the candidate that sorts first.
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)
@@ -151,10 +160,7 @@ func didYouMean(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("did you mean %q?", best)
+	return best
 }
 
 // editDistance is the Levenshtein distance between a and b, counted in bytes.

@@ -1,0 +1,332 @@
+package graph
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/argmap-dev/argmap/argmap"
+	"github.com/mattn/go-runewidth"
+)
+
+// The visual grammar, shared by every view. Shapes tell kinds of claims apart, so the map
+// reads in greyscale; support and attack differ by colour, line weight and arrowhead; what
+// the curator supplied or inferred is dashed.
+const (
+	fontName      = "Helvetica" // Graphviz sizes text with Helvetica metrics; bold only via <B>
+	premiseAttrs  = `shape=box, style="rounded,filled", fillcolor="#FFFFFF"`
+	implicitAttrs = `shape=box, style="rounded,dashed,filled", fillcolor="#FFFFFF"`
+	concAttrs     = `shape=box, style="filled", penwidth=2.2, fillcolor="#FFFFFF"`
+	recAttrs      = `shape=hexagon, style="filled", penwidth=1.6, fillcolor="#FFFFFF"`
+	propAttrs     = `shape=note, style="filled", fillcolor="#EEEEEE", penwidth=1.2`
+	supportAttrs  = `color="` + argmap.SupportColor + `", penwidth=1.3, arrowhead=normal`
+	attackAttrs   = `color="` + argmap.AttackColor + `", style=bold, penwidth=2.4, arrowhead=tee, arrowsize=1.1`
+	idColor       = "#555555"
+)
+
+// DOT returns the map as Graphviz DOT. The same map always gives the same bytes.
+func (m *Map) DOT() []byte {
+	var b strings.Builder
+	d := m.debate
+	b.WriteString("digraph argmap {\n")
+	fmt.Fprintf(&b, "  graph [rankdir=%s, fontname=%q, fontsize=16, labelloc=t, newrank=true, nodesep=0.3, ranksep=0.45, pad=0.25, bgcolor=\"#FFFFFF\"", m.opt.RankDir, fontName)
+	fmt.Fprintf(&b, ",\n    label=<%s>", m.title())
+	if len(m.claims) > m.opt.BigMap {
+		// Bounded crossing minimisation and network simplex: big maps stay fast to lay out.
+		b.WriteString(",\n    mclimit=0.3, nslimit=3, nslimit1=3, searchsize=20, remincross=false")
+	}
+	b.WriteString("]\n")
+	fmt.Fprintf(&b, "  node [fontname=%q, fontsize=11, margin=\"0.14,0.07\"]\n", fontName)
+	fmt.Fprintf(&b, "  edge [fontname=%q, fontsize=10]\n", fontName)
+
+	for _, e := range m.experts {
+		color := d.ExpertColor(e.ID)
+		fmt.Fprintf(&b, "\n  subgraph %s {\n", quote("cluster_"+e.ID))
+		fmt.Fprintf(&b, "    graph [label=\"\", color=%q, penwidth=2, style=\"rounded,filled\", fillcolor=%q, id=%s]\n",
+			color, tint(color, 0.10), quote("cluster:"+e.ID))
+		who := e.Name
+		if e.Role != "" {
+			who += ", " + e.Role
+		}
+		if e.Affiliation != "" {
+			who += " (" + e.Affiliation + ")"
+		}
+		label := "<B>" + html(e.Name) + "</B>"
+		if e.Role != "" {
+			label += `<BR/><FONT POINT-SIZE="9">` + m.wrapHTML(e.Role, m.opt.Wrap+6) + "</FONT>"
+		}
+		fmt.Fprintf(&b, "    %s [shape=box, style=\"rounded,filled\", penwidth=0, fillcolor=%q, label=<%s>, tooltip=%s, id=%s]\n",
+			quote("expert:"+e.ID), tint(color, 0.45), label, quote(who), quote("expert:"+e.ID))
+		var tops []string
+		for _, c := range e.Claims {
+			if _, ok := m.claims[c.Ref]; !ok {
+				continue
+			}
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote(c.Ref), claimAttrs(c), m.claimLabel(c), quote(tooltip(c)), quote(c.Ref))
+			if !m.supportsShownOwn(c) {
+				tops = append(tops, c.Ref)
+			}
+		}
+		// The expert's header sits past their conclusions, next to the propositions.
+		for _, ref := range tops {
+			fmt.Fprintf(&b, "    %s -> %s [style=invis, weight=0]\n", quote(ref), quote("expert:"+e.ID))
+		}
+		b.WriteString("  }\n")
+	}
+
+	if len(m.props) > 0 {
+		b.WriteString("\n  subgraph propositions {\n    graph [rank=max]\n")
+		for _, p := range m.props {
+			label := "<B>" + m.wrapHTML(p.Text, m.opt.Wrap+4) + "</B>"
+			if m.opt.IDs {
+				label = idLine(p.ID) + label
+			}
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote("prop:"+p.ID), propAttrs, label, quote(oneLine(p.Text)), quote("prop:"+p.ID))
+		}
+		b.WriteString("  }\n")
+	}
+
+	if len(m.edges) > 0 || len(m.stances) > 0 {
+		b.WriteString("\n")
+	}
+	for _, e := range m.edges {
+		from, _ := d.Claim(e.from)
+		to, _ := d.Claim(e.to)
+		attrs, verb := supportAttrs, "supports"
+		if e.kind == attack {
+			attrs, verb = attackAttrs, "attacks"
+		}
+		if from.Expert != to.Expert {
+			attrs += ", constraint=false" // keep each expert's reasoning tidy; collisions cross over
+		}
+		fmt.Fprintf(&b, "  %s -> %s [%s, tooltip=%s, id=%s]\n", quote(e.from), quote(e.to), attrs,
+			quote(e.from+" "+verb+" "+e.to), quote(verb+":"+e.from+":"+e.to))
+	}
+	for _, s := range m.stances {
+		fmt.Fprintf(&b, "  %s -> %s [%s]\n", quote("expert:"+s.Expert), quote("prop:"+s.Proposition), m.stanceAttrs(s))
+	}
+	if !m.opt.NoLegend {
+		b.WriteString(legend)
+	}
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
+
+func claimAttrs(c *argmap.Claim) string {
+	switch {
+	case c.Kind == argmap.Recommendation:
+		return recAttrs
+	case c.Kind == argmap.Conclusion:
+		return concAttrs
+	case c.Implicit:
+		return implicitAttrs
+	}
+	return premiseAttrs
+}
+
+func (m *Map) claimLabel(c *argmap.Claim) string {
+	label := m.wrapHTML(c.Text, m.opt.Wrap)
+	if m.opt.IDs {
+		label = idLine(c.Ref) + label
+	}
+	return label
+}
+
+func idLine(id string) string {
+	return `<FONT POINT-SIZE="8" COLOR="` + idColor + `">` + html(id) + "</FONT><BR/>"
+}
+
+// supportsShownOwn reports whether c supports another shown claim of its own expert.
+func (m *Map) supportsShownOwn(c *argmap.Claim) bool {
+	for _, ref := range c.Supports {
+		if t, ok := m.claims[ref]; ok && t.Expert == c.Expert {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Map) stanceAttrs(s *argmap.Stance) string {
+	e, _ := m.debate.Expert(s.Expert)
+	color := m.debate.ExpertColor(s.Expert)
+	style := "solid"
+	how := ""
+	if s.Inferred {
+		style, how = "dashed", " (inferred)"
+	}
+	tip := fmt.Sprintf("%s: %s%s", e.Name, strings.ReplaceAll(s.Position.String(), "-", " "), how)
+	if s.Confidence > 0 {
+		tip += fmt.Sprintf(", confidence %d/10", s.Confidence)
+	}
+	if s.Quote != "" {
+		tip += ": \u201c" + s.Quote + "\u201d"
+	}
+	width := 1.4 + 0.6*float64(abs(int(s.Position)))
+	return fmt.Sprintf("color=%q, fontcolor=\"#222222\", style=%s, penwidth=%s, arrowhead=dot, arrowsize=0.7, label=<<B> %s </B>>, tooltip=%s, id=%s",
+		color, style, strconv.FormatFloat(width, 'f', 1, 64), html(s.Position.Symbol()), quote(oneLine(tip)),
+		quote("stance:"+s.Expert+":"+s.Proposition))
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+func (m *Map) title() string {
+	t := "<B>" + html(oneLine(m.debate.Title)) + "</B>"
+	sub := ""
+	switch m.opt.View {
+	case Expert:
+		e, _ := m.debate.Expert(m.opt.Expert)
+		sub = "The reasoning of " + e.Name
+	case Proposition:
+		p, _ := m.debate.Proposition(m.opt.Proposition)
+		sub = "For and against: " + p.Text
+	case Conflicts:
+		sub = "Where the experts collide"
+	}
+	if sub != "" {
+		t += `<BR/><FONT POINT-SIZE="12">` + m.wrapHTML(sub, 90) + "</FONT>"
+	}
+	return t
+}
+
+func tooltip(c *argmap.Claim) string {
+	if c.Quote != "" {
+		return oneLine("\u201c" + c.Quote + "\u201d")
+	}
+	return oneLine(c.Text)
+}
+
+// legend explains the grammar inside the figure.
+const legend = `
+  subgraph cluster_legend {
+    graph [label=<<B>Legend</B>>, fontsize=12, color="#888888", penwidth=1, style="rounded", id="legend"]
+    "legend:premise" [` + premiseAttrs + `, label="premise"]
+    "legend:conclusion" [` + concAttrs + `, label="conclusion"]
+    "legend:implicit" [` + implicitAttrs + `, label="implicit premise"]
+    "legend:recommendation" [` + recAttrs + `, label="recommendation"]
+    "legend:expert" [shape=box, style="rounded,filled", penwidth=0, fillcolor="#DDDDDD", label=<<B>expert</B>>]
+    "legend:proposition" [` + propAttrs + `, label=<<B>proposition</B>>]
+    "legend:premise" -> "legend:conclusion" [` + supportAttrs + `, label=" supports"]
+    "legend:implicit" -> "legend:recommendation" [` + attackAttrs + `, label=" attacks"]
+    "legend:expert" -> "legend:proposition" [color="#555555", style=dashed, arrowhead=dot, arrowsize=0.7, label=< <B>+</B> stance<BR/> dashed: inferred>]
+    "legend:scale" [shape=plaintext, fontsize=10, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">
+      <TR><TD ALIGN="LEFT"><B>++</B></TD><TD ALIGN="LEFT">strongly agree</TD></TR>
+      <TR><TD ALIGN="LEFT"><B>+</B></TD><TD ALIGN="LEFT">agree</TD></TR>
+      <TR><TD ALIGN="LEFT"><B>~</B></TD><TD ALIGN="LEFT">mixed</TD></TR>
+      <TR><TD ALIGN="LEFT"><B>-</B></TD><TD ALIGN="LEFT">disagree</TD></TR>
+      <TR><TD ALIGN="LEFT"><B>--</B></TD><TD ALIGN="LEFT">strongly disagree</TD></TR>
+    </TABLE>>]
+  }
+`
+
+// wrapHTML wraps text on word boundaries to lines of at most width display columns, breaking
+// longer words, and escapes it for an HTML-like label.
+func (m *Map) wrapHTML(text string, width int) string {
+	lines := wrap(oneLine(text), width)
+	for i, l := range lines {
+		lines[i] = html(l)
+	}
+	return strings.Join(lines, "<BR/>")
+}
+
+func wrap(text string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	lineW := 0
+	flush := func() {
+		if line.Len() > 0 {
+			lines = append(lines, line.String())
+			line.Reset()
+			lineW = 0
+		}
+	}
+	for _, word := range strings.Fields(text) {
+		w := runewidth.StringWidth(word)
+		for w > width { // a word longer than a line: break it
+			flush()
+			head := runewidth.Truncate(word, width, "")
+			if head == "" {
+				break
+			}
+			lines = append(lines, head)
+			word = word[len(head):]
+			w = runewidth.StringWidth(word)
+		}
+		if lineW > 0 && lineW+1+w > width {
+			flush()
+		}
+		if lineW > 0 {
+			line.WriteByte(' ')
+			lineW++
+		}
+		line.WriteString(word)
+		lineW += w
+	}
+	flush()
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
+}
+
+// html escapes text for an HTML-like Graphviz label.
+func html(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// quote writes s as a DOT double-quoted string. Backslashes are doubled so that Graphviz's
+// escapes (\N, \G, \n, \l) cannot be triggered by text.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// tint mixes a #RRGGBB colour with white: share 1 is the colour, 0 is white.
+func tint(hex string, share float64) string {
+	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
+	if err != nil || len(hex) != 7 {
+		return hex
+	}
+	mix := func(c uint64) uint64 { return uint64(255 - (255-float64(c))*share + 0.5) }
+	r, g, bl := mix(v>>16&0xff), mix(v>>8&0xff), mix(v&0xff)
+	return fmt.Sprintf("#%02X%02X%02X", r, g, bl)
+}

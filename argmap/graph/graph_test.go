@@ -1,0 +1,265 @@
+package graph
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap-dev/argmap/argmap"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func seed(t testing.TB) *argmap.Debate {
+	t.Helper()
+	d, diags := argmap.Load("../../seeds/camp-taji", argmap.Options{})
+	if d == nil {
+		t.Fatalf("seed: %v", diags)
+	}
+	return d
+}
+
+var seedViews = []struct {
+	name string
+	opt  Options
+}{
+	{"whole", Options{}},
+	{"expert-kadhim", Options{View: Expert, Expert: "kadhim"}},
+	{"proposition-deterrence", Options{View: Proposition, Proposition: "soleimani-restored-deterrence", Depth: 2}},
+	{"conflicts", Options{View: Conflicts, IDs: true, NoLegend: true}},
+}
+
+func TestSeedGolden(t *testing.T) {
+	d := seed(t)
+	for _, v := range seedViews {
+		t.Run(v.name, func(t *testing.T) {
+			m, err := New(d, v.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := m.DOT()
+			if again := mustNew(t, d, v.opt).DOT(); !bytes.Equal(got, again) {
+				t.Fatal("DOT differs between two builds of the same map")
+			}
+			path := filepath.Join("testdata", v.name+".dot")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("DOT differs from %s; run go test -update if the change is intended", path)
+			}
+		})
+	}
+}
+
+func mustNew(t *testing.T, d *argmap.Debate, opt Options) *Map {
+	t.Helper()
+	m, err := New(d, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestViewsSelect(t *testing.T) {
+	d := seed(t)
+	whole := mustNew(t, d, Options{})
+	claims, props, stances, _ := whole.Counts()
+	if claims != d.ClaimCount() || props != len(d.Propositions) {
+		t.Errorf("whole map shows %d claims, %d propositions; want %d, %d", claims, props, d.ClaimCount(), len(d.Propositions))
+	}
+	nStances := 0
+	for _, e := range d.Experts {
+		nStances += len(e.Stances)
+	}
+	if stances != nStances {
+		t.Errorf("whole map shows %d stances; want %d", stances, nStances)
+	}
+
+	k := mustNew(t, d, Options{View: Expert, Expert: "kadhim"})
+	kadhim, _ := d.Expert("kadhim")
+	if c, p, s, _ := k.Counts(); c != len(kadhim.Claims) || s != len(kadhim.Stances) || p != len(kadhim.Stances) {
+		t.Errorf("expert map counts = %d claims, %d props, %d stances", c, p, s)
+	}
+	for ref := range k.claims {
+		if !strings.HasPrefix(ref, "kadhim/") {
+			t.Errorf("expert map shows %s", ref)
+		}
+	}
+
+	// Conflicts: every claim shown attacks or is attacked across experts, or supports one
+	// that does; and every cross-expert attack is shown.
+	c := mustNew(t, d, Options{View: Conflicts})
+	involved := map[string]bool{}
+	for _, e := range d.Experts {
+		for _, cl := range e.Claims {
+			for _, ref := range cl.Attacks {
+				if !strings.HasPrefix(ref, e.ID+"/") {
+					involved[cl.Ref], involved[ref] = true, true
+				}
+			}
+		}
+	}
+	for ref := range c.claims {
+		cl, _ := d.Claim(ref)
+		ok := involved[ref]
+		for _, s := range cl.Supports {
+			ok = ok || involved[s]
+		}
+		if !ok {
+			t.Errorf("conflicts map shows %s, which is not in a collision", ref)
+		}
+	}
+	for ref := range involved {
+		if _, ok := c.claims[ref]; !ok {
+			t.Errorf("conflicts map misses %s", ref)
+		}
+	}
+	if _, p, s, _ := c.Counts(); p != 0 || s != 0 {
+		t.Errorf("conflicts map shows %d propositions and %d stances; want none", p, s)
+	}
+
+	// Proposition: deeper maps show at least as much.
+	prev := 0
+	for depth := 0; depth <= 3; depth++ {
+		m := mustNew(t, d, Options{View: Proposition, Proposition: "military-retaliation", Depth: depth})
+		n, p, s, _ := m.Counts()
+		if p != 1 || s != len(d.Addressing("military-retaliation")) {
+			t.Errorf("depth %d: %d propositions, %d stances", depth, p, s)
+		}
+		if n < prev {
+			t.Errorf("depth %d shows %d claims, fewer than depth %d", depth, n, depth-1)
+		}
+		prev = n
+	}
+}
+
+func TestUnknownIDs(t *testing.T) {
+	d := seed(t)
+	_, err := New(d, Options{View: Expert, Expert: "kadhin"})
+	if err == nil || !strings.Contains(err.Error(), `did you mean "kadhim"?`) {
+		t.Errorf("unknown expert: err = %v", err)
+	}
+	_, err = New(d, Options{View: Proposition, Proposition: "nope"})
+	if err == nil || !strings.Contains(err.Error(), "no proposition") {
+		t.Errorf("unknown proposition: err = %v", err)
+	}
+	if _, err = New(d, Options{RankDir: "XY"}); err == nil {
+		t.Error("invalid rankdir accepted")
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"the quick brown fox jumps", 10, []string{"the quick", "brown fox", "jumps"}},
+		{"short", 10, []string{"short"}},
+		{"", 10, []string{""}},
+		{"abcdefghijklmnop xy", 6, []string{"abcdef", "ghijkl", "mnop", "xy"}},
+		{"الحكومة العراقية مسؤولة", 10, []string{"الحكومة", "العراقية", "مسؤولة"}},
+		{"日本語の文章です とても長い", 8, []string{"日本語の", "文章です", "とても長", "い"}},
+	}
+	for _, tt := range tests {
+		got := wrap(tt.in, tt.width)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("wrap(%q, %d) = %q; want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	if got, want := quote(`a "b" \N c`+"\n"), `"a \"b\" \\N c "`; got != want {
+		t.Errorf("quote = %s; want %s", got, want)
+	}
+	if got, want := html(`<script>&"'`), `&lt;script&gt;&amp;&quot;&#39;`; got != want {
+		t.Errorf("html = %s; want %s", got, want)
+	}
+	if got, want := tint("#E69F00", 0.1), "#FDF5E6"; got != want {
+		t.Errorf("tint = %s; want %s", got, want)
+	}
+}
+
+// hostile is a debate whose every text tries to break out of DOT, HTML or SVG.
+func hostile(t testing.TB) *argmap.Debate {
+	t.Helper()
+	files := []argmap.File{
+		{Path: "debate.toml", Data: []byte(`title = "<script>alert(1)</script> & \"title\""
+[[propositions]]
+id = "p"
+text = "\"]; evil -> x [label=\"pwned Ünïcödé 🙂 الحكومة"
+`)},
+		{Path: "experts/a.toml", Data: []byte(`id = "a"
+name = "Zoë \"<b>\" O'Neil"
+role = "back\\slash \\N \\G ]; }"
+[[claims]]
+id = "c"
+kind = "premise"
+text = "<script>alert('x')</script> & \"]; edge -> injected"
+quote = "quote with </title> and \\\"escapes\\\""
+supports = ["r"]
+[[claims]]
+id = "r"
+kind = "recommendation"
+text = "Ship it\nnow; {braces} [brackets] 日本語"
+[[stances]]
+proposition = "p"
+position = "strongly-agree"
+quote = "\"]; x"
+`)},
+	}
+	d, diags := argmap.Parse(files, argmap.Options{})
+	if d == nil {
+		t.Fatalf("hostile debate: %v", diags)
+	}
+	return d
+}
+
+// TestNativeDotAcceptsOurDOT runs Debian's Graphviz on every view, the hostile one included.
+// It skips only where dot is absent outside CI.
+func TestNativeDotAcceptsOurDOT(t *testing.T) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must have Graphviz's dot (make test installs it)")
+		}
+		t.Skip("no native dot")
+	}
+	maps := map[string][]byte{"hostile": mustNew(t, hostile(t), Options{IDs: true}).DOT()}
+	for _, v := range seedViews {
+		maps[v.name] = mustNew(t, seed(t), v.opt).DOT()
+	}
+	for name, src := range maps {
+		cmd := exec.Command(dot, "-Tsvg")
+		cmd.Stdin = bytes.NewReader(src)
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil || errb.Len() > 0 {
+			t.Errorf("%s: native dot: %v: %s", name, err, errb.String())
+			continue
+		}
+		if name == "hostile" {
+			for _, s := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;]; evil", "Zoë", "🙂", "الحكومة", "日本語"} {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("hostile SVG from native dot lacks %q", s)
+				}
+			}
+			if strings.Contains(out.String(), "injected\"") || strings.Contains(out.String(), "<script>") {
+				t.Errorf("hostile text escaped its label")
+			}
+		}
+	}
+}
