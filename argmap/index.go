@@ -16,11 +16,12 @@ import (
 // loc is a 1-based line and byte column.
 type loc struct{ line, col int }
 
-// keyLoc is where a key sits and where each string literal of its value starts, in order.
+// keyLoc is where a key sits, where its value starts, and, for an array, where each element
+// starts, in order.
 type keyLoc struct {
-	at      loc
-	val     loc // where the value starts
-	strings []loc
+	at    loc
+	val   loc
+	elems []loc
 }
 
 // tableLoc is one table: the root, a [table], or one element of an [[array]].
@@ -76,11 +77,11 @@ func (ix *index) value(name string, n int, key string) loc {
 	return ix.key(name, n, key)
 }
 
-// elem returns where the i-th string of key's value starts, or where the key sits.
+// elem returns where the i-th element of key's array value starts, or where the key sits.
 func (ix *index) elem(name string, n int, key string, i int) loc {
 	if t := ix.table(name, n); t != nil {
-		if k, ok := t.keys[key]; ok && i >= 0 && i < len(k.strings) {
-			return k.strings[i]
+		if k, ok := t.keys[key]; ok && i >= 0 && i < len(k.elems) {
+			return k.elems[i]
 		}
 	}
 	return ix.key(name, n, key)
@@ -224,27 +225,36 @@ func (s *lineScanner) readKey(stop byte) string {
 	return strings.Join(append(parts, b.String()), ".")
 }
 
-// scanValue reads a value up to the end of its (last) line, recording string literals.
+// scanValue reads a value up to the end of its (last) line, recording where the elements of
+// a top-level array start.
 func (s *lineScanner) scanValue(k *keyLoc) {
 	depth := 0
+	expect := false // inside the array, after '[' or ',': the next value starts an element
 	for !s.eof() {
-		switch c := s.peek(0); c {
+		c := s.peek(0)
+		if expect && depth == 1 && !strings.ContainsRune(" \t\r\n#],", rune(c)) {
+			k.elems = append(k.elems, s.at())
+			expect = false
+		}
+		switch c {
 		case '\n':
+			s.next()
 			if depth <= 0 {
-				s.next()
 				return
 			}
-			s.next()
 		case '#':
 			s.skipToEOL()
 		case '[', '{':
 			depth++
+			expect = depth == 1 && c == '['
 			s.next()
 		case ']', '}':
 			depth--
 			s.next()
+		case ',':
+			expect = depth == 1
+			s.next()
 		case '"', '\'':
-			k.strings = append(k.strings, s.at())
 			s.skipString(c)
 		default:
 			s.next()

@@ -36,6 +36,10 @@ type Options struct {
 	// Source, when not empty, is the text the experts' reactions were published in: every
 	// quote must occur in it.
 	Source string
+
+	// Set by Load when files could not be read, so that Parse does not report what they
+	// might have defined.
+	brokenManifest, brokenExperts bool
 }
 
 // Load reads and validates the debate at path: a debate folder (debate.toml and
@@ -43,6 +47,13 @@ type Options struct {
 // file. The debate is nil when the diagnostics hold an error.
 func Load(path string, opt Options) (*Debate, Diagnostics) {
 	files, diags := ReadFiles(path)
+	for _, x := range diags {
+		if filepath.Base(x.Path) == ManifestName {
+			opt.brokenManifest = true
+		} else if strings.HasSuffix(x.Path, ".toml") {
+			opt.brokenExperts = true
+		}
+	}
 	d, more := Parse(files, opt)
 	diags = append(diags, more...)
 	diags.Sort()
@@ -57,6 +68,10 @@ func Load(path string, opt Options) (*Debate, Diagnostics) {
 // belongs to no debate it returns the file itself.
 func Root(path string) string {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		up := filepath.Dir(filepath.Clean(path))
+		if filepath.Base(filepath.Clean(path)) == "experts" && exists(filepath.Join(up, ManifestName)) {
+			return up
+		}
 		return path
 	}
 	dir := filepath.Dir(path)
@@ -64,12 +79,16 @@ func Root(path string) string {
 		return dir
 	}
 	if filepath.Base(dir) == "experts" {
-		up := filepath.Dir(dir)
-		if _, err := os.Stat(filepath.Join(up, ManifestName)); err == nil {
+		if up := filepath.Dir(dir); exists(filepath.Join(up, ManifestName)) {
 			return up
 		}
 	}
 	return path
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // ReadFiles reads the files of the debate at path (see [Load]) without parsing them. Files
@@ -209,6 +228,13 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 	var experts []*expertDecl
 	for i, r := range results {
 		diags = append(diags, r.diags...)
+		if r.man == nil && r.expert == nil { // could not be parsed
+			if filepath.Base(files[i].Path) == ManifestName {
+				opt.brokenManifest = true
+			} else {
+				opt.brokenExperts = true
+			}
+		}
 		switch {
 		case r.man != nil && man != nil:
 			diags.errorf(whole(files[i].Path), "second %s in one debate (the first is %s)", ManifestName, man.path)
@@ -231,6 +257,14 @@ func parseFile(f File, diags *Diagnostics) (*node, *fileCtx, bool) {
 	if !utf8.Valid(f.Data) {
 		line, col := firstInvalidUTF8(f.Data)
 		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, "save the file as UTF-8 text", "not UTF-8 text")
+		return nil, nil, false
+	}
+	if line, col, c, bad := firstControl(f.Data); bad {
+		hint := "remove it; TOML allows only tab and newline"
+		if c == 0 {
+			hint = "a NUL byte: is the file UTF-16? save it as UTF-8"
+		}
+		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, hint, "control character 0x%02x in the file", c)
 		return nil, nil, false
 	}
 	m, ok := decodeTOML(f.Path, f.Data, diags)
@@ -260,9 +294,10 @@ func firstInvalidUTF8(b []byte) (line, col int) {
 
 // manifestDecl is debate.toml as read, with positions.
 type manifestDecl struct {
-	path  string
-	d     *Debate
-	props []*propDecl
+	noProps bool // the propositions key is missing or unusable
+	path    string
+	d       *Debate
+	props   []*propDecl
 }
 
 type propDecl struct {
@@ -271,6 +306,7 @@ type propDecl struct {
 }
 
 type expertDecl struct {
+	ids     map[string]*claimDecl // the claims by id, set by validate
 	path    string
 	e       *Expert
 	at      Pos // the id
@@ -311,8 +347,12 @@ func readManifest(root *node, f *fileCtx) *manifestDecl {
 		m.d.Source = s
 	}
 	props := root.tables("propositions")
-	if _, ok := root.m["propositions"]; !ok {
+	if v, ok := root.m["propositions"]; !ok {
+		m.noProps = true
 		root.f.diags.add(root.here(), Error, "add [[propositions]] tables with id and text", "missing required key %q", "propositions")
+	} else if len(props) == 0 {
+		_, isArray := v.([]map[string]any)
+		m.noProps = !isArray
 	}
 	for _, pn := range props {
 		p := &Proposition{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxQuoteWords is the length above which a quote is no longer "a short excerpt".
@@ -82,7 +83,7 @@ func (v *validator) quotesInSource(xs []*expertDecl, source string) {
 	src := NormalizeText(source)
 	check := func(q string, at Pos) {
 		nq := NormalizeText(q)
-		if nq == "" || strings.Contains(src, nq) {
+		if nq == "" || containsWords(src, nq) {
 			return
 		}
 		v.diags.add(at, Error, quoteHint(src, nq), "quote does not occur in the source")
@@ -104,6 +105,9 @@ func (v *validator) quotesInSource(xs []*expertDecl, source string) {
 // quoteHint says where a quote stops matching the source: the longest run of its first
 // words that does occur.
 func quoteHint(src, q string) string {
+	if strings.Contains(src, q) {
+		return "it occurs only inside longer words: quote whole words"
+	}
 	words := strings.Fields(q)
 	lo, hi := 0, len(words) // words[:lo] occurs; words[:hi+1] may not
 	for lo < hi {
@@ -119,3 +123,29 @@ func quoteHint(src, q string) string {
 	}
 	return fmt.Sprintf("the source has %q but not what follows it", strings.Join(words[:lo], " "))
 }
+
+// containsWords reports whether q occurs in src without starting or ending inside a word:
+// "ear to have" does not match "appear to have".
+func containsWords(src, q string) bool {
+	for from := 0; ; {
+		i := strings.Index(src[from:], q)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(q)
+		before, _ := utf8.DecodeLastRuneInString(src[:i])
+		after, _ := utf8.DecodeRuneInString(src[j:])
+		first, _ := utf8.DecodeRuneInString(q)
+		last, _ := utf8.DecodeLastRuneInString(q)
+		startsInWord := i > 0 && isWordRune(before) && isWordRune(first)
+		endsInWord := j < len(src) && isWordRune(after) && isWordRune(last)
+		if !startsInWord && !endsInWord {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(src[i:])
+		from = i + size
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -40,17 +41,52 @@ func decodeTOML(path string, data []byte, diags *Diagnostics) (m map[string]any,
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := pe.Position.Line, pe.Position.Col
-			if line < 1 {
-				line, col = 1, 1
-			}
-			diags.errorf(Pos{Path: path, Line: line, Col: max(col, 1)}, "TOML syntax: %s", cleanTOMLMessage(pe.Message))
+			msg := cleanTOMLMessage(pe.Message)
+			diags.errorf(syntaxPos(path, data, pe.Position.Start, msg), "TOML syntax: %s", msg)
 		} else {
-			diags.errorf(Pos{Path: path, Line: 1, Col: 1}, "TOML syntax: %v", err)
+			diags.errorf(whole(path), "TOML syntax: %v", err)
 		}
 		return nil, false
 	}
 	return m, true
+}
+
+// syntaxPos turns the byte offset of a syntax error into a line and column. The decoder's
+// own line counter can be one past the offset; the offset is what points at the problem.
+// An offset on blank space moves to the next character of the line; a duplicate key points
+// at the start of its line, where the key is.
+func syntaxPos(path string, data []byte, off int, msg string) Pos {
+	off = min(max(off, 0), len(data))
+	for off < len(data) && (data[off] == ' ' || data[off] == '\t') {
+		off++
+	}
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	if strings.Contains(msg, "has already been defined") {
+		off = start
+		for off < len(data) && (data[off] == ' ' || data[off] == '\t') {
+			off++
+		}
+	}
+	return Pos{Path: path, Line: line, Col: off - start + 1}
+}
+
+// firstControl returns the position of the first control character TOML forbids (all but
+// tab, newline, and a carriage return before a newline), or ok false.
+func firstControl(data []byte) (line, col int, c byte, ok bool) {
+	line, col = 1, 1
+	for i, b := range data {
+		switch {
+		case b == '\n':
+			line, col = line+1, 1
+			continue
+		case b == '\t', b == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case b < 0x20 || b == 0x7f:
+			return line, col, b, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
 }
 
 func cleanTOMLMessage(s string) string {

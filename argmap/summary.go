@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/argmap-dev/argmap/internal/table"
 )
@@ -95,9 +96,10 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// oneLine folds line breaks and control characters into spaces.
+// oneLine folds line breaks and control characters (C0, DEL and C1, which a terminal may
+// take for escape sequences) into single spaces.
 func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r < 0x20 || r == 0x7f
+		return unicode.IsSpace(r) || r < 0x20 || (r >= 0x7f && r < 0xa0)
 	}), " ")
 }

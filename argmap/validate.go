@@ -29,22 +29,27 @@ func validID(s string) bool {
 
 // validator checks the declarations of one debate and builds its model.
 type validator struct {
-	diags     *Diagnostics
-	hasMan    bool
-	props     map[string]*propDecl
-	propIDs   []string
-	experts   map[string]*expertDecl
-	expertIDs []string
-	claims    map[string]map[string]*claimDecl // expert id -> claim id -> claim
+	diags  *Diagnostics
+	hasMan bool
+	// Some files could not be read: references to experts and propositions that may live
+	// in them are not reported, to avoid a cascade of errors with one cause.
+	brokenManifest, brokenExperts bool
+	props                         map[string]*propDecl
+	propIDs                       []string
+	experts                       map[string]*expertDecl
+	expertIDs                     []string
+	claims                        map[string]map[string]*claimDecl // expert id -> claim id -> claim
 }
 
 func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnostics) *Debate {
 	v := &validator{
-		diags:   diags,
-		hasMan:  man != nil,
-		props:   map[string]*propDecl{},
-		experts: map[string]*expertDecl{},
-		claims:  map[string]map[string]*claimDecl{},
+		diags:          diags,
+		hasMan:         man != nil,
+		brokenManifest: opt.brokenManifest || (man != nil && man.noProps),
+		brokenExperts:  opt.brokenExperts,
+		props:          map[string]*propDecl{},
+		experts:        map[string]*expertDecl{},
+		claims:         map[string]map[string]*claimDecl{},
 	}
 	d := &Debate{Propositions: []*Proposition{}, Experts: []*Expert{}}
 	if man != nil {
@@ -61,24 +66,20 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			v.propIDs = append(v.propIDs, pd.p.ID)
 			d.Propositions = append(d.Propositions, pd.p)
 		}
-		if len(man.props) == 0 {
-			diags.warnf(Pos{Path: man.path, Line: 1, Col: 1}, "the debate has no propositions: add [[propositions]] tables")
+		if len(man.props) == 0 && !man.noProps {
+			diags.warnf(whole(man.path), "the debate has no propositions: add [[propositions]] tables")
 		}
 	}
 
-	var kept []*expertDecl
+	// Every expert file is checked, a duplicate too; only the first of a duplicate id joins
+	// the debate.
+	var checked, kept []*expertDecl
 	for _, x := range xs {
 		if !v.checkID("expert", x.e.ID, x.at) {
 			continue
 		}
-		if first, dup := v.experts[x.e.ID]; dup {
-			diags.errorf(x.at, "duplicate expert id %q (first defined at %s)", x.e.ID, first.at)
-			continue
-		}
-		v.experts[x.e.ID] = x
 		x.e.Claims, x.e.Stances = []*Claim{}, []*Stance{}
-		v.expertIDs = append(v.expertIDs, x.e.ID)
-		ids := map[string]*claimDecl{}
+		x.ids = map[string]*claimDecl{}
 		var claims []*claimDecl
 		for _, cd := range x.claims {
 			c := cd.c
@@ -86,26 +87,33 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			if !v.checkID("claim", c.ID, cd.at) {
 				continue
 			}
-			if first, dup := ids[c.ID]; dup {
+			if first, dup := x.ids[c.ID]; dup {
 				diags.errorf(cd.at, "duplicate claim id %q (first defined at %s)", c.ID, first.at)
 				continue
 			}
 			if c.Kind != "" && !contains(kindNames(), string(c.Kind)) {
 				diags.add(cd.kindAt, Error, hintOrList(string(c.Kind), kindNames()), "invalid claim kind %q", c.Kind)
 			}
-			ids[c.ID] = cd
+			x.ids[c.ID] = cd
 			claims = append(claims, cd)
 			x.e.Claims = append(x.e.Claims, c)
 		}
 		x.claims = claims
-		v.claims[x.e.ID] = ids
+		checked = append(checked, x)
+		if first, dup := v.experts[x.e.ID]; dup {
+			diags.errorf(x.at, "duplicate expert id %q (first defined at %s)", x.e.ID, first.at)
+			continue
+		}
+		v.experts[x.e.ID] = x
+		v.expertIDs = append(v.expertIDs, x.e.ID)
+		v.claims[x.e.ID] = x.ids
 		kept = append(kept, x)
 		d.Experts = append(d.Experts, x.e)
 	}
 	sort.Strings(v.expertIDs)
 	sort.Strings(v.propIDs)
 
-	for _, x := range kept {
+	for _, x := range checked {
 		for _, cd := range x.claims {
 			v.relations(x, cd)
 		}
@@ -132,6 +140,9 @@ func hintOrList(s string, valid []string) string {
 	if h := didYouMean(s, valid); h != "" {
 		return h
 	}
+	if len(valid) == 0 {
+		return ""
+	}
 	return "want one of: " + strings.Join(valid, ", ")
 }
 
@@ -150,35 +161,51 @@ func (v *validator) checkID(what, id string, at Pos) bool {
 	return true
 }
 
-// resolve turns a reference written in expert own's file into a full reference.
-func (v *validator) resolve(t text, own string) (string, bool) {
+// resolve turns a reference written in expert x's file into a full reference.
+func (v *validator) resolve(t text, x *expertDecl) (string, bool) {
 	expert, id, cross := strings.Cut(t.s, "/")
 	if !cross {
-		expert, id = own, t.s
+		expert, id = x.e.ID, t.s
 	}
 	if id == "" || expert == "" || strings.Contains(id, "/") {
 		v.diags.add(t.at, Error, `write "claim" for a claim of this expert, "expert/claim" for another's`, "invalid reference %q", t.s)
 		return "", false
 	}
 	ids, ok := v.claims[expert]
+	if expert == x.e.ID {
+		ids, ok = x.ids, true
+	}
 	if !ok {
-		v.diags.add(t.at, Error, hintOrList(expert, v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
+		if !v.brokenExperts {
+			v.diags.add(t.at, Error, hintOrList(expert, v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
+		}
 		return "", false
 	}
 	if _, ok := ids[id]; ok {
 		return expert + "/" + id, true
 	}
 	names := sortedKeys(ids)
-	hint := didYouMean(id, names)
-	if cross && hint != "" {
-		hint = didYouMean(expert+"/"+id, qualify(expert, names))
-	}
-	if !cross && hint == "" {
+	var hint string
+	if !cross { // the exact id among other experts' claims is the likeliest meaning
 		for _, other := range v.expertIDs {
-			if _, ok := v.claims[other][id]; ok {
+			if _, ok := v.claims[other][id]; ok && other != x.e.ID {
 				hint = fmt.Sprintf("did you mean %q?", other+"/"+id)
 				break
 			}
+		}
+	}
+	if hint == "" {
+		if best := Suggest(id, names); best != "" {
+			if cross {
+				best = expert + "/" + best
+			}
+			hint = fmt.Sprintf("did you mean %q?", best)
+		}
+	}
+	if hint == "" && cross && len(names) > 0 {
+		hint = fmt.Sprintf("%s's claims: %s", expert, strings.Join(names[:min(len(names), 8)], ", "))
+		if len(names) > 8 {
+			hint += ", ..."
 		}
 	}
 	if cross {
@@ -189,10 +216,10 @@ func (v *validator) resolve(t text, own string) (string, bool) {
 	return "", false
 }
 
-func (v *validator) resolveAll(ts []text, own string) []string {
+func (v *validator) resolveAll(ts []text, x *expertDecl) []string {
 	var out []string
 	for _, t := range ts {
-		if ref, ok := v.resolve(t, own); ok {
+		if ref, ok := v.resolve(t, x); ok {
 			out = append(out, ref)
 		}
 	}
@@ -205,7 +232,7 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 		var out []string
 		seen := map[string]bool{}
 		for _, t := range ts {
-			ref, ok := v.resolve(t, x.e.ID)
+			ref, ok := v.resolve(t, x)
 			if !ok {
 				continue
 			}
@@ -225,7 +252,7 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 	c.Supports = check(cd.supports, "supports")
 	c.Attacks = check(cd.attack, "attacks")
 	for _, t := range cd.attack {
-		if ref, ok := v.quietResolve(t.s, x.e.ID); ok && contains(c.Supports, ref) {
+		if ref, ok := v.quietResolve(t.s, x); ok && contains(c.Supports, ref) {
 			v.diags.errorf(t.at, "claim %q both supports and attacks %q", c.ID, t.s)
 		}
 	}
@@ -238,12 +265,16 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 }
 
 // quietResolve resolves a reference without reporting anything.
-func (v *validator) quietResolve(s, own string) (string, bool) {
+func (v *validator) quietResolve(s string, x *expertDecl) (string, bool) {
 	expert, id, cross := strings.Cut(s, "/")
 	if !cross {
-		expert, id = own, s
+		expert, id = x.e.ID, s
 	}
-	if _, ok := v.claims[expert][id]; ok {
+	ids := v.claims[expert]
+	if expert == x.e.ID {
+		ids = x.ids
+	}
+	if _, ok := ids[id]; ok {
 		return expert + "/" + id, true
 	}
 	return "", false
@@ -257,12 +288,14 @@ func (v *validator) stances(x *expertDecl) {
 		ok := true
 		if s.Proposition != "" {
 			if _, known := v.props[s.Proposition]; !known {
+				ok = false
 				hint := hintOrList(s.Proposition, v.propIDs)
 				if !v.hasMan {
 					hint = "no debate.toml was loaded: check the debate folder, not the expert file alone"
 				}
-				v.diags.add(sd.propAt, Error, hint, "stance on unknown proposition %q", s.Proposition)
-				ok = false
+				if !v.brokenManifest {
+					v.diags.add(sd.propAt, Error, hint, "stance on unknown proposition %q", s.Proposition)
+				}
 			}
 		}
 		if prev, dup := first[s.Proposition]; dup && s.Proposition != "" {
@@ -284,7 +317,7 @@ func (v *validator) stances(x *expertDecl) {
 				s.Confidence = int(sd.confidence)
 			}
 		}
-		s.Evidence = v.resolveAll(sd.evidence, x.e.ID)
+		s.Evidence = v.resolveAll(sd.evidence, x)
 		if s.Quote != "" {
 			v.checkQuoteLength(s.Quote, sd.quoteAt)
 		}
@@ -313,8 +346,8 @@ func (v *validator) warnings(man *manifestDecl, xs []*expertDecl) {
 				v.diags.warnf(pd.at, "no expert takes a stance on proposition %q", pd.p.ID)
 			}
 		}
-		if len(xs) == 0 {
-			v.diags.warnf(Pos{Path: man.path, Line: 1, Col: 1}, "the debate has no experts: add files under experts/")
+		if len(xs) == 0 && !v.brokenExperts {
+			v.diags.warnf(whole(man.path), "the debate has no experts: add files under experts/")
 		}
 	}
 	for _, x := range xs {

@@ -294,16 +294,23 @@ kind = "premise"
 text = "D."
 quote = "it's time to make it obvious"
 
+[[claims]]
+id = "e"
+kind = "premise"
+text = "E."
+quote = "ear to have"
+
 [[stances]]
 proposition = "p1"
 position = "agree"
 quote = "nothing like this"
 `
-	src := "But it's time to make it clear—Iraq cannot have it both ways."
+	src := "But it's time to make it clear—Iraq cannot have it both ways. Appear to have."
 	got := check(t, a, Options{Source: src})
 	want := []string{
 		`d/experts/a.toml:14:9: error: quote does not occur in the source (the source has "it's time to make it" but not what follows it)`,
-		`d/experts/a.toml:19:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+		`d/experts/a.toml:20:9: error: quote does not occur in the source (it occurs only inside longer words: quote whole words)`,
+		`d/experts/a.toml:25:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -1,8 +1,8 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -50,14 +50,11 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 	}
 	var opt argmap.Options
 	if o.source != "" {
-		src, err := os.ReadFile(o.source)
+		src, err := readSource(o.source)
 		if err != nil {
-			return usage(fmt.Errorf("cannot read --source: %w", err))
+			return usage(err)
 		}
-		if len(src) > argmap.MaxFileSize {
-			return usage(fmt.Errorf("--source %s is larger than the %d MiB limit", o.source, argmap.MaxFileSize>>20))
-		}
-		opt.Source = string(src)
+		opt.Source = src
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -86,26 +83,32 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 	failed := errs > 0 || (o.strict && warns > 0)
 
 	if o.format == "json" {
-		out, err := json.MarshalIndent(struct {
+		out, err := marshalJSON(struct {
 			OK          bool               `json:"ok"`
 			Errors      int                `json:"errors"`
 			Warnings    int                `json:"warnings"`
 			Diagnostics argmap.Diagnostics `json:"diagnostics"`
-		}{!failed, errs, warns, all}, "", "  ")
+		}{!failed, errs, warns, all})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.Out, "%s\n", out)
+		s.Out.Write(out)
 	} else {
 		for _, d := range all {
 			fmt.Fprintln(s.Err, d.String())
 		}
-		for _, r := range ok {
-			fmt.Fprintf(s.Out, "%s: ok: %d experts, %d claims, %d propositions\n",
-				r.root, len(r.debate.Experts), r.debate.ClaimCount(), len(r.debate.Propositions))
+		if !failed {
+			for _, r := range ok {
+				fmt.Fprintf(s.Out, "%s: ok: %s, %s, %s\n", r.root, count(len(r.debate.Experts), "expert"),
+					count(r.debate.ClaimCount(), "claim"), count(len(r.debate.Propositions), "proposition"))
+			}
 		}
 		if errs > 0 || warns > 0 {
-			fmt.Fprintf(s.Err, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+			strict := ""
+			if o.strict && warns > 0 {
+				strict = " (--strict: warnings fail)"
+			}
+			fmt.Fprintf(s.Err, "%s, %s%s\n", count(errs, "error"), count(warns, "warning"), strict)
 		}
 	}
 	if failed {
@@ -119,4 +122,22 @@ func count(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// readSource reads the --source text, refusing files over the size limit without reading
+// them whole.
+func readSource(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read --source: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, argmap.MaxFileSize+1))
+	if err != nil {
+		return "", fmt.Errorf("cannot read --source: %w", err)
+	}
+	if len(data) > argmap.MaxFileSize {
+		return "", fmt.Errorf("--source %s is larger than the %d MiB limit", path, argmap.MaxFileSize>>20)
+	}
+	return string(data), nil
 }

@@ -72,7 +72,7 @@ func Run(args []string, s *Streams) int {
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	err := root.Execute()
+	c, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
@@ -85,7 +85,7 @@ func Run(args []string, s *Streams) int {
 		msg := ee.err.Error()
 		fmt.Fprintf(s.Err, "argmap: %s\n", msg)
 		if ee.code == ExitUsage && !strings.Contains(msg, "--help") {
-			fmt.Fprintf(s.Err, "Run 'argmap --help' for usage.\n")
+			fmt.Fprintf(s.Err, "Run '%s --help' for usage.\n", c.CommandPath())
 		}
 	}
 	return ee.code

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/internal/safefile"
@@ -47,22 +49,21 @@ func runShow(s *Streams, o *showOptions, path string) error {
 	if err := oneOf("format", format, "table", "json"); err != nil {
 		return err
 	}
+	if err := checkOutput(o.output); err != nil {
+		return err
+	}
 	d, diags := argmap.Load(path, argmap.Options{})
 	if d == nil {
-		for _, d := range diags {
-			fmt.Fprintln(s.Err, d.String())
-		}
-		return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
+		return invalidDebate(s, path, diags)
 	}
 	var buf bytes.Buffer
 	switch format {
 	case "json":
-		out, err := json.MarshalIndent(d, "", "  ")
+		out, err := marshalJSON(d)
 		if err != nil {
 			return err
 		}
 		buf.Write(out)
-		buf.WriteByte('\n')
 	default:
 		if err := argmap.WriteSummary(&buf, d, o.output == "" && s.color()); err != nil {
 			return err
@@ -79,6 +80,36 @@ func emit(s *Streams, output string, data []byte) error {
 	}
 	if err := safefile.Write(output, data); err != nil {
 		return invalid(err)
+	}
+	return nil
+}
+
+// invalidDebate prints the errors that make a debate unusable and returns exit status 1.
+func invalidDebate(s *Streams, path string, diags argmap.Diagnostics) error {
+	for _, d := range diags {
+		if d.Severity == argmap.Error {
+			fmt.Fprintln(s.Err, d.String())
+		}
+	}
+	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
+}
+
+// marshalJSON writes v as indented JSON with a final newline, leaving <, > and & as they are.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// checkOutput refuses an output file that would overwrite a debate: argmap never writes TOML.
+func checkOutput(output string) error {
+	if strings.EqualFold(filepath.Ext(output), ".toml") {
+		return usage(fmt.Errorf("refusing to write %s: argmap never writes TOML, and -o would overwrite a debate file", output))
 	}
 	return nil
 }

@@ -40,7 +40,7 @@ type Options struct {
 type Map struct {
 	debate  *argmap.Debate
 	opt     Options
-	experts []*argmap.Expert        // in debate order, those with something shown
+	experts []*argmap.Expert         // in debate order, those with something shown
 	claims  map[string]*argmap.Claim // by ref
 	props   []*argmap.Proposition
 	stances []*argmap.Stance
@@ -245,4 +245,3 @@ func propIDs(d *argmap.Debate) []string {
 	}
 	return out
 }
-
