@@ -6,7 +6,7 @@ SEED    := seeds/camp-taji
 SOURCE  ?= ../shared/seeds/000_82e5244e262e7d64.txt
 FUZZTIME ?= 5m
 
-.PHONY: all build run test vet bench fuzz golden clean
+.PHONY: all build run test deps vet bench fuzz golden clean
 
 all: build
 
@@ -24,9 +24,17 @@ run: build
 	@./$(BIN) show $(SEED)
 
 ## test: static checks and every test (unit, golden, end-to-end CLI scripts, a short fuzz run)
-test: vet
+test: vet deps
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 10s ./argmap
+
+## deps: Debian's graphviz, for the cross-checks of the DOT we emit (argmap itself needs none)
+deps:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's graphviz for the cross-checks"; \
+	    apt-get install -y -q graphviz >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q graphviz >/dev/null; }; \
+	  else echo "note: no Graphviz dot; its cross-checks are skipped (they are required in CI)"; fi; }
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
