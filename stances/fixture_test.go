@@ -1,0 +1,134 @@
+package stances
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap-dev/argmap/argmap"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// positions maps the fixture symbols to position names.
+var positions = map[string]string{
+	"++": "strongly-agree", "+": "agree", "~": "mixed", "-": "disagree", "--": "strongly-disagree",
+}
+
+// fixture builds a debate of n propositions p1…pn and one expert per row. A row reads
+// "id: cells", one cell per proposition: ++ + ~ - -- for a position (with * appended when
+// inferred), . when not addressed.
+func fixture(t testing.TB, n int, rows ...string) *argmap.Debate {
+	t.Helper()
+	var m strings.Builder
+	m.WriteString("title = \"Fixture\"\n")
+	for j := 1; j <= n; j++ {
+		fmt.Fprintf(&m, "\n[[propositions]]\nid = \"p%d\"\ntext = \"Proposition %d.\"\n", j, j)
+	}
+	files := []argmap.File{{Path: "d/debate.toml", Data: []byte(m.String())}}
+	for _, row := range rows {
+		id, cells, _ := strings.Cut(row, ":")
+		id = strings.TrimSpace(id)
+		var b strings.Builder
+		fmt.Fprintf(&b, "id = %q\nname = %s\n", id, tomlString("Expert "+strings.ToUpper(id)))
+		fields := strings.Fields(cells)
+		if len(fields) != n {
+			t.Fatalf("fixture row %q has %d cells, want %d", row, len(fields), n)
+		}
+		for j, c := range fields {
+			if c == "." {
+				continue
+			}
+			sym, inferred := strings.CutSuffix(c, "*")
+			name, ok := positions[sym]
+			if !ok {
+				t.Fatalf("fixture row %q: bad cell %q", row, c)
+			}
+			fmt.Fprintf(&b, "\n[[stances]]\nproposition = \"p%d\"\nposition = %q\n", j+1, name)
+			if inferred {
+				b.WriteString("inferred = true\n")
+			}
+		}
+		files = append(files, argmap.File{Path: "d/experts/" + id + ".toml", Data: []byte(b.String())})
+	}
+	return parse(t, files)
+}
+
+func parse(t testing.TB, files []argmap.File) *argmap.Debate {
+	t.Helper()
+	d, diags := argmap.Parse(files, argmap.Options{})
+	if d == nil {
+		t.Fatalf("fixture is invalid: %v", diags)
+	}
+	return d
+}
+
+func seed(t testing.TB) *argmap.Debate {
+	t.Helper()
+	d, diags := argmap.Load("../seeds/camp-taji", argmap.Options{})
+	if d == nil {
+		t.Fatalf("Load(seed): %v", diags)
+	}
+	return d
+}
+
+// golden compares got with the file at path, or rewrites the file with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./stances/ -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./stances/ -update to accept):\n%s", path, firstDiff(got, want))
+	}
+}
+
+func firstDiff(got, want []byte) string {
+	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl []byte
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if !bytes.Equal(gl, wl) {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
+		}
+	}
+	return ""
+}
