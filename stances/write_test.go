@@ -213,19 +213,7 @@ const hostile = "<script>alert(1)</script> =cmd|' /C calc'!A0 \"quoted\"\nnew li
 // TestHostileText feeds markup, formulas, quotes, line breaks and terminal escapes through
 // every writer.
 func TestHostileText(t *testing.T) {
-	q := tomlString
-	files := []argmap.File{
-		{Path: "d/debate.toml", Data: []byte("title = " + q(hostile) + "\n\n[[propositions]]\nid = \"p1\"\ntext = " + q(hostile) +
-			"\n\n[[propositions]]\nid = \"p2\"\ntext = " + q("=1+1") + "\n")},
-		{Path: "d/experts/a.toml", Data: []byte("id = \"a\"\nname = " + q("=cmd|' /C calc'!A0") + "\nrole = " + q(hostile) +
-			"\n\n[[claims]]\nid = \"c\"\nkind = \"recommendation\"\ntext = " + q(hostile) +
-			"\n\n[[stances]]\nproposition = \"p1\"\nposition = \"strongly-disagree\"\nevidence = [\"c\"]\nquote = " + q("</td><script>x</script>") +
-			"\nnote = " + q(hostile) + "\n")},
-		{Path: "d/experts/b.toml", Data: []byte("id = \"b\"\nname = " + q("-2+3") + "\n\n[[claims]]\nid = \"c\"\nkind = \"premise\"\ntext = " + q(hostile) +
-			"\nattacks = [\"a/c\"]\n\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\nquote = " + q(hostile) +
-			"\n\n[[stances]]\nproposition = \"p2\"\nposition = \"disagree\"\ninferred = true\n")},
-	}
-	d := parse(t, files)
+	d := parse(t, hostileFiles())
 	out := writeAll(t, d)
 	for name, s := range out {
 		switch {
@@ -413,5 +401,21 @@ func TestXLSX(t *testing.T) {
 	defer g.Close()
 	if got := fmt.Sprint(g.GetSheetList()); got != fmt.Sprint([]string{SheetAgreement, SheetPairs, SheetLegend}) {
 		t.Errorf("agreement sheets = %s", got)
+	}
+}
+
+// hostileFiles is a debate whose texts try to break out of every output format.
+func hostileFiles() []argmap.File {
+	q := tomlString
+	return []argmap.File{
+		{Path: "d/debate.toml", Data: []byte("title = " + q(hostile) + "\n\n[[propositions]]\nid = \"p1\"\ntext = " + q(hostile) +
+			"\n\n[[propositions]]\nid = \"p2\"\ntext = " + q("=1+1") + "\n")},
+		{Path: "d/experts/a.toml", Data: []byte("id = \"a\"\nname = " + q("=cmd|' /C calc'!A0") + "\nrole = " + q(hostile) +
+			"\n\n[[claims]]\nid = \"c\"\nkind = \"recommendation\"\ntext = " + q(hostile) +
+			"\n\n[[stances]]\nproposition = \"p1\"\nposition = \"strongly-disagree\"\nevidence = [\"c\"]\nquote = " + q("</td><script>x</script>") +
+			"\nnote = " + q(hostile) + "\n")},
+		{Path: "d/experts/b.toml", Data: []byte("id = \"b\"\nname = " + q("-2+3") + "\n\n[[claims]]\nid = \"c\"\nkind = \"premise\"\ntext = " + q(hostile) +
+			"\nattacks = [\"a/c\"]\n\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\nquote = " + q(hostile) +
+			"\n\n[[stances]]\nproposition = \"p2\"\nposition = \"disagree\"\ninferred = true\n")},
 	}
 }
