@@ -31,10 +31,6 @@ func (m *Map) DOT() []byte {
 	b.WriteString("digraph argmap {\n")
 	fmt.Fprintf(&b, "  graph [rankdir=%s, fontname=%q, fontsize=16, labelloc=t, newrank=true, nodesep=0.3, ranksep=0.45, pad=0.25, bgcolor=\"#FFFFFF\"", m.opt.RankDir, fontName)
 	fmt.Fprintf(&b, ",\n    label=<%s>", m.title())
-	if len(m.claims) > m.opt.BigMap {
-		// Bounded crossing minimisation and network simplex: big maps stay fast to lay out.
-		b.WriteString(",\n    mclimit=0.3, nslimit=3, nslimit1=3, searchsize=20, remincross=false")
-	}
 	b.WriteString("]\n")
 	fmt.Fprintf(&b, "  node [fontname=%q, fontsize=11, margin=\"0.14,0.07\"]\n", fontName)
 	fmt.Fprintf(&b, "  edge [fontname=%q, fontsize=10]\n", fontName)
@@ -43,7 +39,7 @@ func (m *Map) DOT() []byte {
 		color := d.ExpertColor(e.ID)
 		fmt.Fprintf(&b, "\n  subgraph %s {\n", quote("cluster_"+e.ID))
 		fmt.Fprintf(&b, "    graph [label=\"\", color=%q, penwidth=2, style=\"rounded,filled\", fillcolor=%q, id=%s]\n",
-			color, tint(color, 0.10), quote("cluster:"+e.ID))
+			ink(color), tint(color, 0.10), quote("cluster:"+e.ID))
 		who := e.Name
 		if e.Role != "" {
 			who += ", " + e.Role
@@ -54,6 +50,9 @@ func (m *Map) DOT() []byte {
 		label := "<B>" + html(e.Name) + "</B>"
 		if e.Role != "" {
 			label += `<BR/><FONT POINT-SIZE="9">` + m.wrapHTML(e.Role, m.opt.Wrap+6) + "</FONT>"
+		}
+		if m.compact() {
+			label = m.compactHeader(e)
 		}
 		fmt.Fprintf(&b, "    %s [shape=box, style=\"rounded,filled\", penwidth=0, fillcolor=%q, label=<%s>, tooltip=%s, id=%s]\n",
 			quote("expert:"+e.ID), tint(color, 0.45), label, quote(who), quote("expert:"+e.ID))
@@ -74,7 +73,9 @@ func (m *Map) DOT() []byte {
 		b.WriteString("  }\n")
 	}
 
-	if len(m.props) > 0 {
+	if m.compact() {
+		b.WriteString(m.propositionKey())
+	} else if len(m.props) > 0 {
 		b.WriteString("\n  subgraph propositions {\n    graph [rank=max]\n")
 		for _, p := range m.props {
 			label := "<B>" + m.wrapHTML(p.Text, m.opt.Wrap+4) + "</B>"
@@ -96,20 +97,68 @@ func (m *Map) DOT() []byte {
 		if e.kind == attack {
 			attrs, verb = attackAttrs, "attacks"
 		}
-		if from.Expert != to.Expert {
-			attrs += ", constraint=false" // keep each expert's reasoning tidy; collisions cross over
+		if from.Expert != to.Expert && m.opt.View != Conflicts {
+			// Keep each expert's reasoning tidy; collisions cross over. In the conflicts view
+			// the collisions are the point: they pull attacker and target together.
+			attrs += ", constraint=false"
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s, tooltip=%s, id=%s]\n", quote(e.from), quote(e.to), attrs,
 			quote(e.from+" "+verb+" "+e.to), quote(verb+":"+e.from+":"+e.to))
 	}
 	for _, s := range m.stances {
+		if m.compact() {
+			break
+		}
 		fmt.Fprintf(&b, "  %s -> %s [%s]\n", quote("expert:"+s.Expert), quote("prop:"+s.Proposition), m.stanceAttrs(s))
 	}
 	if !m.opt.NoLegend {
-		b.WriteString(legend)
+		b.WriteString(legendHead)
+		if len(m.stances) > 0 && !m.compact() {
+			b.WriteString(legendStances)
+		}
+		b.WriteString("  }\n")
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())
+}
+
+// compact reports whether the map is too big for stance edges: hundreds of edges converging
+// on the propositions would make crossing minimisation dominate the layout (and the picture
+// unreadable). A compact map lists each expert's stances in their header and the
+// propositions in a key; the stance matrix shows them in full.
+func (m *Map) compact() bool {
+	return len(m.claims) > m.opt.BigMap && len(m.stances) > 0
+}
+
+// compactHeader is an expert's header listing their stances, for compact maps.
+func (m *Map) compactHeader(e *argmap.Expert) string {
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">`)
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="2"><B>%s</B></TD></TR>`, html(e.Name))
+	for _, s := range m.stances {
+		if s.Expert != e.ID {
+			continue
+		}
+		mark := ""
+		if s.Inferred {
+			mark = "*"
+		}
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9"><B>%s</B>%s</FONT></TD></TR>`,
+			html(s.Proposition), html(s.Position.Symbol()), mark)
+	}
+	b.WriteString("</TABLE>")
+	return b.String()
+}
+
+func (m *Map) propositionKey() string {
+	var b strings.Builder
+	b.WriteString("\n  \"propositions\" [shape=plaintext, fontsize=10, id=\"propositions\", label=<<TABLE BORDER=\"1\" COLOR=\"#888888\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">")
+	b.WriteString(`<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Propositions</B> (stances: * inferred)</TD></TR>`)
+	for _, p := range m.props {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP">%s</TD><TD ALIGN="LEFT">%s</TD></TR>`, html(p.ID), m.wrapHTML(p.Text, 60))
+	}
+	b.WriteString("</TABLE>>]\n")
+	return b.String()
 }
 
 func claimAttrs(c *argmap.Claim) string {
@@ -148,7 +197,7 @@ func (m *Map) supportsShownOwn(c *argmap.Claim) bool {
 
 func (m *Map) stanceAttrs(s *argmap.Stance) string {
 	e, _ := m.debate.Expert(s.Expert)
-	color := m.debate.ExpertColor(s.Expert)
+	color := ink(m.debate.ExpertColor(s.Expert))
 	style := "solid"
 	how := ""
 	if s.Inferred {
@@ -200,27 +249,30 @@ func tooltip(c *argmap.Claim) string {
 	return oneLine(c.Text)
 }
 
-// legend explains the grammar inside the figure.
-const legend = `
+// legendHead explains the grammar of claims inside the figure; legendStances adds stances.
+const legendHead = `
   subgraph cluster_legend {
-    graph [label=<<B>Legend</B>>, fontsize=12, color="#888888", penwidth=1, style="rounded", id="legend"]
+    graph [label=<<B>Legend</B>>, fontsize=11, color="#888888", penwidth=1, style="rounded", id="legend"]
+    node [fontsize=9, margin="0.08,0.04"]
+    edge [fontsize=9]
     "legend:premise" [` + premiseAttrs + `, label="premise"]
     "legend:conclusion" [` + concAttrs + `, label="conclusion"]
     "legend:implicit" [` + implicitAttrs + `, label="implicit premise"]
     "legend:recommendation" [` + recAttrs + `, label="recommendation"]
-    "legend:expert" [shape=box, style="rounded,filled", penwidth=0, fillcolor="#DDDDDD", label=<<B>expert</B>>]
-    "legend:proposition" [` + propAttrs + `, label=<<B>proposition</B>>]
     "legend:premise" -> "legend:conclusion" [` + supportAttrs + `, label=" supports"]
     "legend:implicit" -> "legend:recommendation" [` + attackAttrs + `, label=" attacks"]
+`
+
+const legendStances = `    "legend:expert" [shape=box, style="rounded,filled", penwidth=0, fillcolor="#DDDDDD", label=<<B>expert</B>>]
+    "legend:proposition" [` + propAttrs + `, label=<<B>proposition</B>>]
     "legend:expert" -> "legend:proposition" [color="#555555", style=dashed, arrowhead=dot, arrowsize=0.7, label=< <B>+</B> stance<BR/> dashed: inferred>]
-    "legend:scale" [shape=plaintext, fontsize=10, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">
+    "legend:scale" [shape=plaintext, fontsize=9, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">
       <TR><TD ALIGN="LEFT"><B>++</B></TD><TD ALIGN="LEFT">strongly agree</TD></TR>
       <TR><TD ALIGN="LEFT"><B>+</B></TD><TD ALIGN="LEFT">agree</TD></TR>
       <TR><TD ALIGN="LEFT"><B>~</B></TD><TD ALIGN="LEFT">mixed</TD></TR>
       <TR><TD ALIGN="LEFT"><B>-</B></TD><TD ALIGN="LEFT">disagree</TD></TR>
       <TR><TD ALIGN="LEFT"><B>--</B></TD><TD ALIGN="LEFT">strongly disagree</TD></TR>
     </TABLE>>]
-  }
 `
 
 // wrapHTML wraps text on word boundaries to lines of at most width display columns, breaking
@@ -329,4 +381,19 @@ func tint(hex string, share float64) string {
 	mix := func(c uint64) uint64 { return uint64(255 - (255-float64(c))*share + 0.5) }
 	r, g, bl := mix(v>>16&0xff), mix(v>>8&0xff), mix(v&0xff)
 	return fmt.Sprintf("#%02X%02X%02X", r, g, bl)
+}
+
+// ink returns a colour dark enough for lines and borders on white: light colours (the
+// palette's yellow and sky blue) are darkened, the others kept.
+func ink(hex string) string {
+	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
+	if err != nil || len(hex) != 7 {
+		return hex
+	}
+	r, g, b := float64(v>>16&0xff), float64(v>>8&0xff), float64(v&0xff)
+	if 0.2126*r+0.7152*g+0.0722*b < 140 {
+		return hex
+	}
+	const keep = 0.62
+	return fmt.Sprintf("#%02X%02X%02X", int(r*keep+0.5), int(g*keep+0.5), int(b*keep+0.5))
 }
