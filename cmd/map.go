@@ -1,0 +1,166 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/graph"
+	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/spf13/cobra"
+)
+
+type mapOptions struct {
+	output, format      string
+	expert, proposition string
+	depth               int
+	conflicts           bool
+	rankdir, engine     string
+	wrap                int
+	ids, noLegend       bool
+}
+
+func newMap(s *Streams) *cobra.Command {
+	o := &mapOptions{}
+	c := &cobra.Command{
+		Use:   "map DEBATE",
+		Short: "Draw an argument map (SVG, PNG, PDF, DOT or JSON)",
+		Long: `Map draws the debate as an argument map with Graphviz (built in: no system Graphviz needed).
+
+Views: the whole debate (default): each expert's claims in a box of their colour, the shared
+propositions, and each expert's stance as an edge to a proposition; --expert ID: one
+expert's reasoning and stances; --proposition ID: who argues for and against one proposition,
+and why (--depth steps of reasons behind each stance's evidence); --conflicts: only the
+claims in attacks across experts, with what directly supports them.
+
+Reading a map: premises are rounded boxes (dashed when the curator supplied them),
+conclusions square boxes with a heavy border, recommendations hexagons, propositions folded
+notes. Support is a thin blue arrow, attack a heavy vermillion line ending in a bar. Stances
+are labelled ++ + ~ - -- and dashed when inferred.
+
+The format comes from --format, else from -o's extension, else SVG. SVG, DOT and JSON (the
+Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`,
+		Example: `  argmap map seeds/camp-taji -o taji.svg
+  argmap map seeds/camp-taji --conflicts -o collisions.png
+  argmap map seeds/camp-taji --expert kadhim --ids -o kadhim.pdf
+  argmap map seeds/camp-taji --proposition military-retaliation --depth 1 --rankdir TB -o p.svg
+  argmap map seeds/camp-taji --format dot | dot -Tsvg > taji.svg`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(c *cobra.Command, a []string) error {
+			return runMap(c.Context(), s, o, a[0])
+		},
+	}
+	f := c.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
+	f.StringVar(&o.format, "format", "", "svg, png, pdf, dot or json (default: from -o, else svg)")
+	f.StringVar(&o.expert, "expert", "", "draw one expert's reasoning (expert `ID`)")
+	f.StringVar(&o.proposition, "proposition", "", "draw who argues for and against proposition `ID`")
+	f.IntVar(&o.depth, "depth", 2, "with --proposition: steps of reasons behind the evidence")
+	f.BoolVar(&o.conflicts, "conflicts", false, "draw only where experts collide (cross-expert attacks)")
+	f.StringVar(&o.rankdir, "rankdir", "LR", "layout direction: LR, TB, BT or RL")
+	f.StringVar(&o.engine, "engine", "dot", "Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork")
+	f.IntVar(&o.wrap, "wrap", 28, "label width in characters")
+	f.BoolVar(&o.ids, "ids", false, "show claim ids in the labels")
+	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"svg", "png", "pdf", "dot", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("rankdir", cobra.FixedCompletions([]string{"LR", "TB", "BT", "RL"}, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"}, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("expert", completeIDs(func(d *argmap.Debate) (ids []string) {
+		for _, e := range d.Experts {
+			ids = append(ids, e.ID+"\t"+e.Name)
+		}
+		return ids
+	}))
+	c.RegisterFlagCompletionFunc("proposition", completeIDs(func(d *argmap.Debate) (ids []string) {
+		for _, p := range d.Propositions {
+			ids = append(ids, p.ID+"\t"+p.Text)
+		}
+		return ids
+	}))
+	return c
+}
+
+// completeIDs completes a flag with ids from the debate named by the first argument.
+func completeIDs(list func(*argmap.Debate) []string) cobra.CompletionFunc {
+	return func(c *cobra.Command, a []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(a) == 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		d, _ := argmap.Load(a[0], argmap.Options{})
+		if d == nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return list(d), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
+	format, err := mapFormat(o)
+	if err != nil {
+		return err
+	}
+	opt := graph.Options{Depth: o.depth, RankDir: o.rankdir, Wrap: o.wrap, IDs: o.ids, NoLegend: o.noLegend}
+	views := 0
+	if o.expert != "" {
+		opt.View, opt.Expert = graph.Expert, o.expert
+		views++
+	}
+	if o.proposition != "" {
+		opt.View, opt.Proposition = graph.Proposition, o.proposition
+		views++
+	}
+	if o.conflicts {
+		opt.View = graph.Conflicts
+		views++
+	}
+	if views > 1 {
+		return usage(errors.New("choose one view: --expert, --proposition or --conflicts"))
+	}
+	if o.wrap < 8 || o.wrap > 200 {
+		return usage(fmt.Errorf("invalid --wrap %d: use 8 to 200 characters", o.wrap))
+	}
+	if err := oneOf("rankdir", o.rankdir, "LR", "TB", "BT", "RL"); err != nil {
+		return err
+	}
+	if err := checkOutput(o.output); err != nil {
+		return err
+	}
+	if err := (render.Options{Engine: o.engine}).Check(); err != nil {
+		return usage(err)
+	}
+	if (format == render.PNG || format == render.PDF) && o.output == "" && s.Terminal {
+		return usage(fmt.Errorf("%s is binary: write it to a file with -o, or pipe it", format))
+	}
+
+	d, diags := argmap.Load(path, argmap.Options{})
+	if d == nil {
+		return invalidDebate(s, path, diags)
+	}
+	m, err := graph.New(d, opt)
+	if err != nil {
+		return usage(err)
+	}
+	out, err := render.Render(ctx, m.DOT(), format, render.Options{Engine: o.engine})
+	if err != nil {
+		return invalid(fmt.Errorf("cannot draw the map: %w", err))
+	}
+	return emit(s, o.output, out)
+}
+
+func mapFormat(o *mapOptions) (render.Format, error) {
+	if o.format != "" {
+		f, err := render.ParseFormat(o.format)
+		if err != nil {
+			return "", usage(err)
+		}
+		return f, nil
+	}
+	if o.output != "" && o.output != "-" {
+		if f, ok := render.FormatFromPath(o.output); ok {
+			return f, nil
+		}
+		return "", usage(fmt.Errorf("cannot tell the format from %q: use --format svg|png|pdf|dot|json or a known extension", o.output))
+	}
+	return render.SVG, nil
+}
