@@ -41,9 +41,10 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: run the benchmarks and print a table
-bench:
-	@$(GO) test -run '^$$' -bench . -benchmem ./... | ./scripts/benchtable
+## bench: run the benchmarks and print a table; the slow ones (seconds each) run 3 times
+bench: deps build
+	@{ $(GO) test -run '^$$' -bench . -skip 'MapGenerated|Process' -benchmem ./...; \
+	   $(GO) test -run '^$$' -bench 'MapGenerated|Process' -benchtime 3x ./argmap/graph ./cmd; } | ./scripts/benchtable
 
 ## fuzz: run the loader's fuzz target (FUZZTIME=5m by default)
 fuzz:

@@ -31,6 +31,11 @@ func (m *Map) DOT() []byte {
 	b.WriteString("digraph argmap {\n")
 	fmt.Fprintf(&b, "  graph [rankdir=%s, fontname=%q, fontsize=16, labelloc=t, newrank=true, nodesep=0.3, ranksep=0.45, pad=0.25, bgcolor=\"#FFFFFF\"", m.opt.RankDir, fontName)
 	fmt.Fprintf(&b, ",\n    label=<%s>", m.title())
+	if len(m.claims) > m.opt.BigMap {
+		// Bound the network simplex that places nodes across ranks: on big maps it
+		// dominates the layout, and an approximate placement is as readable.
+		b.WriteString(", nslimit=0.05")
+	}
 	b.WriteString("]\n")
 	fmt.Fprintf(&b, "  node [fontname=%q, fontsize=11, margin=\"0.14,0.07\"]\n", fontName)
 	fmt.Fprintf(&b, "  edge [fontname=%q, fontsize=10]\n", fontName)
@@ -66,8 +71,12 @@ func (m *Map) DOT() []byte {
 				tops = append(tops, c.Ref)
 			}
 		}
-		// The expert's header sits past their conclusions, next to the propositions.
+		// The expert's header sits past their conclusions, next to the propositions. A
+		// compact map has no stance edges: the header needs no place there.
 		for _, ref := range tops {
+			if m.compact() {
+				break
+			}
 			fmt.Fprintf(&b, "    %s -> %s [style=invis, weight=0]\n", quote(ref), quote("expert:"+e.ID))
 		}
 		b.WriteString("  }\n")
