@@ -1,10 +1,14 @@
 package cmd_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"fmt"
+	"image/png"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -80,6 +84,7 @@ func TestScript(t *testing.T) {
 			"bigfile":    cmdBigfile,
 			"unescape":   cmdUnescape,
 			"glob":       cmdGlob,
+			"wellformed": cmdWellformed,
 		},
 	})
 }
@@ -244,5 +249,62 @@ func cmdGlob(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s matches %s", args[0], strings.Join(matches, ", "))
 	case !neg && len(matches) == 0:
 		ts.Fatalf("%s matches no file", args[0])
+	}
+}
+
+// cmdWellformed checks that a file is a well-formed document of the type its extension
+// names: .svg is XML with an <svg> root, .png decodes as a PNG of at least 100×100 pixels,
+// .pdf starts with %PDF- and ends with %%EOF, .xlsx is a zip holding xl/workbook.xml.
+func cmdWellformed(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: wellformed FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	switch ext := filepath.Ext(args[0]); ext {
+	case ".svg":
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		root := ""
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				ts.Fatalf("%s is not well-formed XML: %v", args[0], err)
+			}
+			if se, ok := tok.(xml.StartElement); ok && root == "" {
+				root = se.Name.Local
+			}
+		}
+		if root != "svg" {
+			ts.Fatalf("%s: root element %q, want svg", args[0], root)
+		}
+	case ".png":
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			ts.Fatalf("%s is not a PNG: %v", args[0], err)
+		}
+		if b := img.Bounds(); b.Dx() < 100 || b.Dy() < 100 {
+			ts.Fatalf("%s is only %dx%d pixels", args[0], b.Dx(), b.Dy())
+		}
+	case ".pdf":
+		if !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.Contains(data[max(0, len(data)-32):], []byte("%%EOF")) {
+			ts.Fatalf("%s is not a complete PDF", args[0])
+		}
+	case ".xlsx":
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			ts.Fatalf("%s is not a zip: %v", args[0], err)
+		}
+		found := false
+		for _, f := range zr.File {
+			found = found || f.Name == "xl/workbook.xml"
+		}
+		if !found {
+			ts.Fatalf("%s holds no xl/workbook.xml", args[0])
+		}
+	default:
+		ts.Fatalf("wellformed: unknown extension %s", ext)
 	}
 }

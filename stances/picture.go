@@ -180,6 +180,8 @@ func dotHTML(s string) string {
 			b.WriteString("&gt;")
 		case r == '"':
 			b.WriteString("&quot;")
+		case r == '\\': // Graphviz expands \N, \G, ... even in HTML-like labels
+			b.WriteString(`\\`)
 		case r < 0x20 || r == 0x7f:
 			b.WriteByte(' ')
 		default:

@@ -60,13 +60,13 @@ func (m *Map) DOT() []byte {
 			label = m.compactHeader(e)
 		}
 		fmt.Fprintf(&b, "    %s [shape=box, style=\"rounded,filled\", penwidth=0, fillcolor=%q, label=<%s>, tooltip=%s, id=%s]\n",
-			quote("expert:"+e.ID), tint(color, 0.45), label, quote(who), quote("expert:"+e.ID))
+			quote("expert:"+e.ID), tint(color, 0.45), label, tip(who), quote("expert:"+e.ID))
 		var tops []string
 		for _, c := range e.Claims {
 			if _, ok := m.claims[c.Ref]; !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote(c.Ref), claimAttrs(c), m.claimLabel(c), quote(tooltip(c)), quote(c.Ref))
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote(c.Ref), claimAttrs(c), m.claimLabel(c), tip(tooltip(c)), quote(c.Ref))
 			if !m.supportsShownOwn(c) {
 				tops = append(tops, c.Ref)
 			}
@@ -91,7 +91,7 @@ func (m *Map) DOT() []byte {
 			if m.opt.IDs {
 				label = idLine(p.ID) + label
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote("prop:"+p.ID), propAttrs, label, quote(oneLine(p.Text)), quote("prop:"+p.ID))
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote("prop:"+p.ID), propAttrs, label, tip(oneLine(p.Text)), quote("prop:"+p.ID))
 		}
 		b.WriteString("  }\n")
 	}
@@ -112,7 +112,7 @@ func (m *Map) DOT() []byte {
 			attrs += ", constraint=false"
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s, tooltip=%s, id=%s]\n", quote(e.from), quote(e.to), attrs,
-			quote(e.from+" "+verb+" "+e.to), quote(verb+":"+e.from+":"+e.to))
+			tip(e.from+" "+verb+" "+e.to), quote(verb+":"+e.from+":"+e.to))
 	}
 	for _, s := range m.stances {
 		if m.compact() {
@@ -212,16 +212,16 @@ func (m *Map) stanceAttrs(s *argmap.Stance) string {
 	if s.Inferred {
 		style, how = "dashed", " (inferred)"
 	}
-	tip := fmt.Sprintf("%s: %s%s", e.Name, strings.ReplaceAll(s.Position.String(), "-", " "), how)
+	text := fmt.Sprintf("%s: %s%s", e.Name, strings.ReplaceAll(s.Position.String(), "-", " "), how)
 	if s.Confidence > 0 {
-		tip += fmt.Sprintf(", confidence %d/10", s.Confidence)
+		text += fmt.Sprintf(", confidence %d/10", s.Confidence)
 	}
 	if s.Quote != "" {
-		tip += ": \u201c" + s.Quote + "\u201d"
+		text += ": \u201c" + s.Quote + "\u201d"
 	}
 	width := 1.4 + 0.6*float64(abs(int(s.Position)))
 	return fmt.Sprintf("color=%q, fontcolor=\"#222222\", style=%s, penwidth=%s, arrowhead=dot, arrowsize=0.7, label=<<B> %s </B>>, tooltip=%s, id=%s",
-		color, style, strconv.FormatFloat(width, 'f', 1, 64), html(s.Position.Symbol()), quote(oneLine(tip)),
+		color, style, strconv.FormatFloat(width, 'f', 1, 64), html(s.Position.Symbol()), tip(oneLine(text)),
 		quote("stance:"+s.Expert+":"+s.Proposition))
 }
 
@@ -349,6 +349,8 @@ func html(s string) string {
 			b.WriteString("&quot;")
 		case r == '\'':
 			b.WriteString("&#39;")
+		case r == '\\': // Graphviz expands \N, \G, ... even in HTML-like labels
+			b.WriteString(`\\`)
 		case r < 0x20 || r == 0x7f:
 			b.WriteByte(' ')
 		default:
@@ -356,6 +358,12 @@ func html(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// tip writes s as a DOT string for a tooltip. Graphviz unescapes tooltips twice, so a
+// backslash needs four to come out as one (and \N, \G, ... never expand).
+func tip(s string) string {
+	return quote(strings.ReplaceAll(s, `\`, `\\`))
 }
 
 // quote writes s as a DOT double-quoted string. Backslashes are doubled so that Graphviz's

@@ -185,8 +185,11 @@ func TestEscaping(t *testing.T) {
 	if got, want := quote(`a "b" \N c`+"\n"), `"a \"b\" \\N c "`; got != want {
 		t.Errorf("quote = %s; want %s", got, want)
 	}
-	if got, want := html(`<script>&"'`), `&lt;script&gt;&amp;&quot;&#39;`; got != want {
+	if got, want := html(`<script>&"'\N`), `&lt;script&gt;&amp;&quot;&#39;\\N`; got != want {
 		t.Errorf("html = %s; want %s", got, want)
+	}
+	if got, want := tip(`a\N`), `"a\\\\N"`; got != want {
+		t.Errorf("tip = %s; want %s", got, want)
 	}
 	if got, want := tint("#E69F00", 0.1), "#FDF5E6"; got != want {
 		t.Errorf("tint = %s; want %s", got, want)
@@ -252,7 +255,7 @@ func TestNativeDotAcceptsOurDOT(t *testing.T) {
 			continue
 		}
 		if name == "hostile" {
-			for _, s := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;]; evil", "Zoë", "🙂", "الحكومة", "日本語"} {
+			for _, s := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;]; evil", "Zoë", "🙂", "الحكومة", "日本語", `back\slash \N \G ]; }`} {
 				if !strings.Contains(out.String(), s) {
 					t.Errorf("hostile SVG from native dot lacks %q", s)
 				}
