@@ -20,11 +20,11 @@ func (m *Matrix) DOT() []byte {
 	experts, props := m.Experts(), m.Propositions()
 	rows, cols := len(experts), len(props)
 	name := func(i int) string { return expertName(experts[i]) }
-	head := func(j int) string { return m.propKey(j) }
+	head := func(j int) string { return m.propKey(m.cols[j]) } // keys follow file order, as in every writer
 	cell := func(i, j int) *argmap.Stance { return m.Stance(experts[i].ID, props[j].ID) }
 	if m.transpose {
 		rows, cols = cols, rows
-		name = func(i int) string { return m.propKey(i) }
+		name = func(i int) string { return m.propKey(m.cols[i]) }
 		head = func(j int) string { return expertName(experts[j]) }
 		cell = func(i, j int) *argmap.Stance { return m.Stance(experts[j].ID, props[i].ID) }
 	}
@@ -109,7 +109,7 @@ func (m *Matrix) dotHead(b *strings.Builder) {
 func (m *Matrix) dotKey(b *strings.Builder) {
 	b.WriteString(`  key [label=<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">`)
 	for j, p := range m.Propositions() {
-		fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" VALIGN="TOP"><B>%s</B></TD><TD ALIGN="LEFT">%s</TD></TR>`, m.propKey(j), dotHTML(p.Text))
+		fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" VALIGN="TOP"><B>%s</B></TD><TD ALIGN="LEFT">%s</TD></TR>`, m.propKey(m.cols[j]), dotHTML(p.Text))
 	}
 	b.WriteString(`<TR><TD COLSPAN="2" ALIGN="LEFT"> </TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>`)
 	for p := argmap.StronglyAgree; p >= argmap.StronglyDisagree; p-- {
