@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/dotlabel"
 )
 
 // The pictures of the matrix and of the agreement table are Graphviz documents holding one
@@ -31,11 +32,11 @@ func (m *Matrix) DOT() []byte {
 	b.WriteString(`  matrix [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#BBBBBB">` + "\n")
 	b.WriteString(`    <TR><TD BORDER="0"></TD>`)
 	for j := 0; j < cols; j++ {
-		fmt.Fprintf(&b, `<TD BGCOLOR="%s"><B>%s</B></TD>`, m.headColor(j), dotHTML(head(j)))
+		fmt.Fprintf(&b, `<TD BGCOLOR="%s"><B>%s</B></TD>`, m.headColor(j), dotlabel.HTML(head(j)))
 	}
 	b.WriteString("</TR>\n")
 	for i := 0; i < rows; i++ {
-		fmt.Fprintf(&b, `    <TR><TD ALIGN="LEFT" BGCOLOR="%s"><B>%s</B></TD>`, m.rowColor(i), dotHTML(name(i)))
+		fmt.Fprintf(&b, `    <TR><TD ALIGN="LEFT" BGCOLOR="%s"><B>%s</B></TD>`, m.rowColor(i), dotlabel.HTML(name(i)))
 		for j := 0; j < cols; j++ {
 			s := cell(i, j)
 			if s == nil {
@@ -43,7 +44,7 @@ func (m *Matrix) DOT() []byte {
 				continue
 			}
 			fmt.Fprintf(&b, `<TD BGCOLOR="%s"><FONT COLOR="%s"><B>%s</B></FONT></TD>`,
-				PositionColor(s.Position), positionInk(s.Position), dotHTML(symbol(s)))
+				PositionColor(s.Position), positionInk(s.Position), dotlabel.HTML(symbol(s)))
 		}
 		b.WriteString("</TR>\n")
 	}
@@ -64,11 +65,11 @@ func (m *Matrix) AgreementDOT() []byte {
 	b.WriteString(`  matrix [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#BBBBBB">` + "\n")
 	b.WriteString(`    <TR><TD BORDER="0"></TD>`)
 	for _, e := range experts {
-		fmt.Fprintf(&b, `<TD BGCOLOR="%s"><B>%s</B></TD>`, tintHex(argmapColor(m, e), 0.35), dotHTML(expertName(e)))
+		fmt.Fprintf(&b, `<TD BGCOLOR="%s"><B>%s</B></TD>`, dotlabel.Tint(argmapColor(m, e), 0.35), dotlabel.HTML(expertName(e)))
 	}
 	b.WriteString("</TR>\n")
 	for _, a := range experts {
-		fmt.Fprintf(&b, `    <TR><TD ALIGN="LEFT" BGCOLOR="%s"><B>%s</B></TD>`, tintHex(argmapColor(m, a), 0.35), dotHTML(expertName(a)))
+		fmt.Fprintf(&b, `    <TR><TD ALIGN="LEFT" BGCOLOR="%s"><B>%s</B></TD>`, dotlabel.Tint(argmapColor(m, a), 0.35), dotlabel.HTML(expertName(a)))
 		for _, e := range experts {
 			if a.ID == e.ID {
 				b.WriteString(`<TD BGCOLOR="#F4F4F4"></TD>`)
@@ -101,7 +102,7 @@ func (m *Matrix) AgreementDOT() []byte {
 
 func (m *Matrix) dotHead(b *strings.Builder) {
 	b.WriteString("digraph stances {\n")
-	fmt.Fprintf(b, "  graph [rankdir=TB, pad=0.25, nodesep=0.2, ranksep=0.2, bgcolor=\"#FFFFFF\", fontname=\"Helvetica\", fontsize=14, labelloc=t, label=<<B>%s</B>>]\n", dotHTML(m.d.Title))
+	fmt.Fprintf(b, "  graph [rankdir=TB, pad=0.25, nodesep=0.2, ranksep=0.2, bgcolor=\"#FFFFFF\", fontname=\"Helvetica\", fontsize=14, labelloc=t, label=<<B>%s</B>>]\n", dotlabel.HTML(m.d.Title))
 	b.WriteString("  node [shape=plaintext, fontname=\"Helvetica\", fontsize=11]\n")
 }
 
@@ -109,11 +110,11 @@ func (m *Matrix) dotHead(b *strings.Builder) {
 func (m *Matrix) dotKey(b *strings.Builder) {
 	b.WriteString(`  key [label=<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">`)
 	for j, p := range m.Propositions() {
-		fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" VALIGN="TOP"><B>%s</B></TD><TD ALIGN="LEFT">%s</TD></TR>`, m.propKey(m.cols[j]), dotHTML(p.Text))
+		fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" VALIGN="TOP"><B>%s</B></TD><TD ALIGN="LEFT">%s</TD></TR>`, m.propKey(m.cols[j]), dotlabel.HTML(p.Text))
 	}
 	b.WriteString(`<TR><TD COLSPAN="2" ALIGN="LEFT"> </TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>`)
 	for p := argmap.StronglyAgree; p >= argmap.StronglyDisagree; p-- {
-		fmt.Fprintf(b, `<TD BGCOLOR="%s"><FONT COLOR="%s"><B>%s</B> %s</FONT></TD>`, PositionColor(p), positionInk(p), dotHTML(p.Symbol()), words(p))
+		fmt.Fprintf(b, `<TD BGCOLOR="%s"><FONT COLOR="%s"><B>%s</B> %s</FONT></TD>`, PositionColor(p), positionInk(p), dotlabel.HTML(p.Symbol()), words(p))
 	}
 	fmt.Fprintf(b, `<TD>%s not addressed</TD><TD>* inferred</TD></TR></TABLE></TD></TR></TABLE>>]`+"\n", notAddressed)
 	b.WriteString("  matrix -> key [style=invis]\n")
@@ -123,12 +124,12 @@ func (m *Matrix) rowColor(i int) string {
 	if m.transpose {
 		return "#EEEEEE"
 	}
-	return tintHex(argmapColor(m, m.Experts()[i]), 0.35)
+	return dotlabel.Tint(argmapColor(m, m.Experts()[i]), 0.35)
 }
 
 func (m *Matrix) headColor(j int) string {
 	if m.transpose {
-		return tintHex(argmapColor(m, m.Experts()[j]), 0.35)
+		return dotlabel.Tint(argmapColor(m, m.Experts()[j]), 0.35)
 	}
 	return "#EEEEEE"
 }
@@ -155,38 +156,4 @@ func agreementColor(v float64) (fill, ink string) {
 		return positionColors[1], "#000000"
 	}
 	return positionColors[0], "#FFFFFF"
-}
-
-// tintHex mixes a #RRGGBB colour with white: share 1 is the colour, 0 is white.
-func tintHex(hex string, share float64) string {
-	var r, g, bl int
-	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &bl); err != nil {
-		return hex
-	}
-	mix := func(c int) int { return int(255 - float64(255-c)*share + 0.5) }
-	return fmt.Sprintf("#%02X%02X%02X", mix(r), mix(g), mix(bl))
-}
-
-// dotHTML escapes text for an HTML-like Graphviz label.
-func dotHTML(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\\': // Graphviz expands \N, \G, ... even in HTML-like labels
-			b.WriteString(`\\`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/dotlabel"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -42,9 +43,9 @@ func (m *Map) DOT() []byte {
 
 	for _, e := range m.experts {
 		color := d.ExpertColor(e.ID)
-		fmt.Fprintf(&b, "\n  subgraph %s {\n", quote("cluster_"+e.ID))
+		fmt.Fprintf(&b, "\n  subgraph %s {\n", dotlabel.Quote("cluster_"+e.ID))
 		fmt.Fprintf(&b, "    graph [label=\"\", color=%q, penwidth=2, style=\"rounded,filled\", fillcolor=%q, id=%s]\n",
-			ink(color), tint(color, 0.10), quote("cluster:"+e.ID))
+			ink(color), dotlabel.Tint(color, 0.10), dotlabel.Quote("cluster:"+e.ID))
 		who := e.Name
 		if e.Role != "" {
 			who += ", " + e.Role
@@ -52,7 +53,7 @@ func (m *Map) DOT() []byte {
 		if e.Affiliation != "" {
 			who += " (" + e.Affiliation + ")"
 		}
-		label := "<B>" + html(e.Name) + "</B>"
+		label := "<B>" + dotlabel.HTML(e.Name) + "</B>"
 		if e.Role != "" {
 			label += `<BR/><FONT POINT-SIZE="9">` + m.wrapHTML(e.Role, m.opt.Wrap+6) + "</FONT>"
 		}
@@ -60,13 +61,13 @@ func (m *Map) DOT() []byte {
 			label = m.compactHeader(e)
 		}
 		fmt.Fprintf(&b, "    %s [shape=box, style=\"rounded,filled\", penwidth=0, fillcolor=%q, label=<%s>, tooltip=%s, id=%s]\n",
-			quote("expert:"+e.ID), tint(color, 0.45), label, tip(who), quote("expert:"+e.ID))
+			dotlabel.Quote("expert:"+e.ID), dotlabel.Tint(color, 0.45), label, dotlabel.Tooltip(who), dotlabel.Quote("expert:"+e.ID))
 		var tops []string
 		for _, c := range e.Claims {
 			if _, ok := m.claims[c.Ref]; !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote(c.Ref), claimAttrs(c), m.claimLabel(c), tip(tooltip(c)), quote(c.Ref))
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), claimAttrs(c), m.claimLabel(c), dotlabel.Tooltip(tooltip(c)), dotlabel.Quote(c.Ref))
 			if !m.supportsShownOwn(c) {
 				tops = append(tops, c.Ref)
 			}
@@ -77,7 +78,7 @@ func (m *Map) DOT() []byte {
 			if m.compact() {
 				break
 			}
-			fmt.Fprintf(&b, "    %s -> %s [style=invis, weight=0]\n", quote(ref), quote("expert:"+e.ID))
+			fmt.Fprintf(&b, "    %s -> %s [style=invis, weight=0]\n", dotlabel.Quote(ref), dotlabel.Quote("expert:"+e.ID))
 		}
 		b.WriteString("  }\n")
 	}
@@ -91,7 +92,7 @@ func (m *Map) DOT() []byte {
 			if m.opt.IDs {
 				label = idLine(p.ID) + label
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", quote("prop:"+p.ID), propAttrs, label, tip(oneLine(p.Text)), quote("prop:"+p.ID))
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", dotlabel.Quote("prop:"+p.ID), propAttrs, label, dotlabel.Tooltip(oneLine(p.Text)), dotlabel.Quote("prop:"+p.ID))
 		}
 		b.WriteString("  }\n")
 	}
@@ -111,14 +112,14 @@ func (m *Map) DOT() []byte {
 			// the collisions are the point: they pull attacker and target together.
 			attrs += ", constraint=false"
 		}
-		fmt.Fprintf(&b, "  %s -> %s [%s, tooltip=%s, id=%s]\n", quote(e.from), quote(e.to), attrs,
-			tip(e.from+" "+verb+" "+e.to), quote(verb+":"+e.from+":"+e.to))
+		fmt.Fprintf(&b, "  %s -> %s [%s, tooltip=%s, id=%s]\n", dotlabel.Quote(e.from), dotlabel.Quote(e.to), attrs,
+			dotlabel.Tooltip(e.from+" "+verb+" "+e.to), dotlabel.Quote(verb+":"+e.from+":"+e.to))
 	}
 	for _, s := range m.stances {
 		if m.compact() {
 			break
 		}
-		fmt.Fprintf(&b, "  %s -> %s [%s]\n", quote("expert:"+s.Expert), quote("prop:"+s.Proposition), m.stanceAttrs(s))
+		fmt.Fprintf(&b, "  %s -> %s [%s]\n", dotlabel.Quote("expert:"+s.Expert), dotlabel.Quote("prop:"+s.Proposition), m.stanceAttrs(s))
 	}
 	if !m.opt.NoLegend {
 		b.WriteString(legendHead)
@@ -143,7 +144,7 @@ func (m *Map) compact() bool {
 func (m *Map) compactHeader(e *argmap.Expert) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">`)
-	fmt.Fprintf(&b, `<TR><TD COLSPAN="2"><B>%s</B></TD></TR>`, html(e.Name))
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="2"><B>%s</B></TD></TR>`, dotlabel.HTML(e.Name))
 	for _, s := range m.stances {
 		if s.Expert != e.ID {
 			continue
@@ -153,7 +154,7 @@ func (m *Map) compactHeader(e *argmap.Expert) string {
 			mark = "*"
 		}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9"><B>%s</B>%s</FONT></TD></TR>`,
-			html(s.Proposition), html(s.Position.Symbol()), mark)
+			dotlabel.HTML(s.Proposition), dotlabel.HTML(s.Position.Symbol()), mark)
 	}
 	b.WriteString("</TABLE>")
 	return b.String()
@@ -164,7 +165,7 @@ func (m *Map) propositionKey() string {
 	b.WriteString("\n  \"propositions\" [shape=plaintext, fontsize=10, id=\"propositions\", label=<<TABLE BORDER=\"1\" COLOR=\"#888888\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">")
 	b.WriteString(`<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Propositions</B> (stances: * inferred)</TD></TR>`)
 	for _, p := range m.props {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP">%s</TD><TD ALIGN="LEFT">%s</TD></TR>`, html(p.ID), m.wrapHTML(p.Text, 60))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP">%s</TD><TD ALIGN="LEFT">%s</TD></TR>`, dotlabel.HTML(p.ID), m.wrapHTML(p.Text, 60))
 	}
 	b.WriteString("</TABLE>>]\n")
 	return b.String()
@@ -191,7 +192,7 @@ func (m *Map) claimLabel(c *argmap.Claim) string {
 }
 
 func idLine(id string) string {
-	return `<FONT POINT-SIZE="8" COLOR="` + idColor + `">` + html(id) + "</FONT><BR/>"
+	return `<FONT POINT-SIZE="8" COLOR="` + idColor + `">` + dotlabel.HTML(id) + "</FONT><BR/>"
 }
 
 // supportsShownOwn reports whether c supports another shown claim of its own expert.
@@ -221,8 +222,8 @@ func (m *Map) stanceAttrs(s *argmap.Stance) string {
 	}
 	width := 1.4 + 0.6*float64(abs(int(s.Position)))
 	return fmt.Sprintf("color=%q, fontcolor=\"#222222\", style=%s, penwidth=%s, arrowhead=dot, arrowsize=0.7, label=<<B> %s </B>>, tooltip=%s, id=%s",
-		color, style, strconv.FormatFloat(width, 'f', 1, 64), html(s.Position.Symbol()), tip(oneLine(text)),
-		quote("stance:"+s.Expert+":"+s.Proposition))
+		color, style, strconv.FormatFloat(width, 'f', 1, 64), dotlabel.HTML(s.Position.Symbol()), dotlabel.Tooltip(oneLine(text)),
+		dotlabel.Quote("stance:"+s.Expert+":"+s.Proposition))
 }
 
 func abs(i int) int {
@@ -233,7 +234,7 @@ func abs(i int) int {
 }
 
 func (m *Map) title() string {
-	t := "<B>" + html(oneLine(m.debate.Title)) + "</B>"
+	t := "<B>" + dotlabel.HTML(oneLine(m.debate.Title)) + "</B>"
 	sub := ""
 	switch m.opt.View {
 	case Expert:
@@ -289,7 +290,7 @@ const legendStances = `    "legend:expert" [shape=box, style="rounded,filled", p
 func (m *Map) wrapHTML(text string, width int) string {
 	lines := wrap(oneLine(text), width)
 	for i, l := range lines {
-		lines[i] = html(l)
+		lines[i] = dotlabel.HTML(l)
 	}
 	return strings.Join(lines, "<BR/>")
 }
@@ -334,71 +335,7 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
-// html escapes text for an HTML-like Graphviz label.
-func html(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\'':
-			b.WriteString("&#39;")
-		case r == '\\': // Graphviz expands \N, \G, ... even in HTML-like labels
-			b.WriteString(`\\`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// tip writes s as a DOT string for a tooltip. Graphviz unescapes tooltips twice, so a
-// backslash needs four to come out as one (and \N, \G, ... never expand).
-func tip(s string) string {
-	return quote(strings.ReplaceAll(s, `\`, `\\`))
-}
-
-// quote writes s as a DOT double-quoted string. Backslashes are doubled so that Graphviz's
-// escapes (\N, \G, \n, \l) cannot be triggered by text.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// tint mixes a #RRGGBB colour with white: share 1 is the colour, 0 is white.
-func tint(hex string, share float64) string {
-	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	if err != nil || len(hex) != 7 {
-		return hex
-	}
-	mix := func(c uint64) uint64 { return uint64(255 - (255-float64(c))*share + 0.5) }
-	r, g, bl := mix(v>>16&0xff), mix(v>>8&0xff), mix(v&0xff)
-	return fmt.Sprintf("#%02X%02X%02X", r, g, bl)
-}
 
 // ink returns a colour dark enough for lines and borders on white: light colours (the
 // palette's yellow and sky blue) are darkened, the others kept.

@@ -181,21 +181,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestEscaping(t *testing.T) {
-	if got, want := quote(`a "b" \N c`+"\n"), `"a \"b\" \\N c "`; got != want {
-		t.Errorf("quote = %s; want %s", got, want)
-	}
-	if got, want := html(`<script>&"'\N`), `&lt;script&gt;&amp;&quot;&#39;\\N`; got != want {
-		t.Errorf("html = %s; want %s", got, want)
-	}
-	if got, want := tip(`a\N`), `"a\\\\N"`; got != want {
-		t.Errorf("tip = %s; want %s", got, want)
-	}
-	if got, want := tint("#E69F00", 0.1), "#FDF5E6"; got != want {
-		t.Errorf("tint = %s; want %s", got, want)
-	}
-}
-
 // hostile is a debate whose every text tries to break out of DOT, HTML or SVG.
 func hostile(t testing.TB) *argmap.Debate {
 	t.Helper()
