@@ -1,6 +1,6 @@
 // Package dotlabel writes text and colours into Graphviz DOT so that any text comes out
 // literally: HTML-like labels, quoted strings and tooltips, with Graphviz's own escapes
-// (\\N, \\G, ...) disarmed.
+// (\N, \G, ...) disarmed.
 package dotlabel
 
 import (
