@@ -16,34 +16,38 @@ const maxQuoteWords = 45
 func NormalizeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, lastDash := false, false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
-		rep := normalized(r)
-		if space && b.Len() > 0 && rep != "-" && !strings.HasSuffix(b.String(), "-") {
+		r = normalized(r)
+		if space && b.Len() > 0 && r != '-' && !lastDash {
 			b.WriteByte(' ')
 		}
-		space = false
-		b.WriteString(rep)
+		space, lastDash = false, r == '-'
+		if r == '…' {
+			b.WriteString("...")
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }
 
-func normalized(r rune) string {
+// normalized maps curly quotes to straight ones and dashes to '-'; the ellipsis is left for
+// NormalizeText to spell out.
+func normalized(r rune) rune {
 	switch r {
 	case '‘', '’', '‚', '‛', '′', '`':
-		return "'"
+		return '\''
 	case '“', '”', '„', '‟', '″':
-		return `"`
+		return '"'
 	case '‐', '‑', '‒', '–', '—', '―', '−':
-		return "-"
-	case '…':
-		return "..."
+		return '-'
 	}
-	return string(r)
+	return r
 }
 
 func (v *validator) checkQuoteLength(q string, at Pos) {
