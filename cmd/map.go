@@ -142,6 +142,9 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 	if err != nil {
 		return usage(err)
 	}
+	if claims, _, _, _ := m.Counts(); claims > 300 && s.ErrTerminal && format != render.DOT {
+		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", claims)
+	}
 	// Rendering makes large short-lived buffers (the layout, the document): collecting
 	// garbage twice as often keeps a 1,000-claim map's peak memory ~15 % lower for ~5 % time.
 	defer debug.SetGCPercent(debug.SetGCPercent(50))

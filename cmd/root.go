@@ -27,7 +27,9 @@ type Streams struct {
 	Out, Err io.Writer
 	// Terminal reports whether Out is a terminal (colour and tables for humans).
 	Terminal bool
-	Getenv   func(string) string
+	// ErrTerminal reports whether Err is a terminal (progress messages for humans).
+	ErrTerminal bool
+	Getenv      func(string) string
 }
 
 // color reports whether output to Out may use ANSI colour.
@@ -39,8 +41,9 @@ func (s *Streams) color() bool {
 func Main() int {
 	s := &Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
-		Terminal: term.IsTerminal(int(os.Stdout.Fd())),
-		Getenv:   os.Getenv,
+		Terminal:    term.IsTerminal(int(os.Stdout.Fd())),
+		ErrTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		Getenv:      os.Getenv,
 	}
 	return Run(os.Args[1:], s)
 }
