@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -264,7 +265,7 @@ func (n *node) tables(key string) []*node {
 func (n *node) finish() {
 	var unknown []string
 	for k := range n.m {
-		if !contains(n.known, k) {
+		if !slices.Contains(n.known, k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -276,15 +277,6 @@ func (n *node) finish() {
 		}
 		n.f.diags.add(n.at(k), Error, hint, "unknown key %q", n.name(k))
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func tomlType(v any) string {

@@ -6,8 +6,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
+
+	"github.com/argmap-dev/argmap/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -69,53 +70,13 @@ func TestSeedGolden(t *testing.T) {
 	if err := WriteSummary(&summary, d, false); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/camp-taji.summary.txt", summary.Bytes())
+	golden.Check(t, "testdata/camp-taji.summary.txt", summary.Bytes(), *update)
 	js, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/camp-taji.json", append(js, '\n'))
+	golden.Check(t, "testdata/camp-taji.json", append(js, '\n'), *update)
 }
-
-// golden compares got with the file at path, or rewrites the file with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, firstDiff(got, want))
-	}
-}
-
-func firstDiff(got, want []byte) string {
-	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl []byte
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if !bytes.Equal(gl, wl) {
-			return "line " + itoa(i+1) + ":\n got: " + string(gl) + "\nwant: " + string(wl)
-		}
-	}
-	return ""
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestJSONRoundTrip(t *testing.T) {
 	d, _ := Load("../seeds/camp-taji", Options{})

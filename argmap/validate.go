@@ -2,6 +2,8 @@ package argmap
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -91,7 +93,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 				diags.errorf(cd.at, "duplicate claim id %q (first defined at %s)", c.ID, first.at)
 				continue
 			}
-			if c.Kind != "" && !contains(kindNames(), string(c.Kind)) {
+			if c.Kind != "" && !slices.Contains(kindNames(), string(c.Kind)) {
 				diags.add(cd.kindAt, Error, hintOrList(string(c.Kind), kindNames()), "invalid claim kind %q", c.Kind)
 			}
 			x.ids[c.ID] = cd
@@ -184,7 +186,7 @@ func (v *validator) resolve(t text, x *expertDecl) (string, bool) {
 	if _, ok := ids[id]; ok {
 		return expert + "/" + id, true
 	}
-	names := sortedKeys(ids)
+	names := slices.Sorted(maps.Keys(ids))
 	var hint string
 	if !cross { // the exact id among other experts' claims is the likeliest meaning
 		for _, other := range v.expertIDs {
@@ -252,7 +254,7 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 	c.Supports = check(cd.supports, "supports")
 	c.Attacks = check(cd.attack, "attacks")
 	for _, t := range cd.attack {
-		if ref, ok := v.quietResolve(t.s, x); ok && contains(c.Supports, ref) {
+		if ref, ok := v.quietResolve(t.s, x); ok && slices.Contains(c.Supports, ref) {
 			v.diags.errorf(t.at, "claim %q both supports and attacks %q", c.ID, t.s)
 		}
 	}
@@ -464,15 +466,6 @@ func cyclePath(start string, comp []string, g map[string][]string) []string {
 		}
 	}
 	return append(comp, start)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func qualify(expert string, ids []string) []string {

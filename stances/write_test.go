@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -52,7 +53,7 @@ func TestSeedGolden(t *testing.T) {
 		if err := o.write(&b); err != nil {
 			t.Fatalf("%s: %v", o.file, err)
 		}
-		golden(t, "testdata/camp-taji."+o.file, b.Bytes())
+		golden.Check(t, "testdata/camp-taji."+o.file, b.Bytes(), *update)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -45,20 +46,7 @@ func TestSeedGolden(t *testing.T) {
 			if again := mustNew(t, d, v.opt).DOT(); !bytes.Equal(got, again) {
 				t.Fatal("DOT differs between two builds of the same map")
 			}
-			path := filepath.Join("testdata", v.name+".dot")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("DOT differs from %s; run go test -update if the change is intended", path)
-			}
+			golden.Check(t, filepath.Join("testdata", v.name+".dot"), got, *update)
 		})
 	}
 }
