@@ -72,8 +72,16 @@ func updateScripts() bool {
 }
 
 func TestScript(t *testing.T) {
+	// testscript gives each script HOME=/no-home, where argmap finds no cache for the
+	// compiled Graphviz module and would compile it at every start (about a second): share
+	// one private cache between the scripts of this run.
+	cache := t.TempDir()
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+		Dir: "testdata/script",
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("XDG_CACHE_HOME", cache)
+			return nil
+		},
 		UpdateScripts:       updateScripts(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
