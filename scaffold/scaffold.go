@@ -1,0 +1,229 @@
+// Package scaffold makes the files of a new debate: a commented starter that teaches the
+// format, or a skeleton from an "experts react" article with one file per expert, their
+// sentences ready to be turned into claims.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/argmap-dev/argmap/article"
+	"github.com/argmap-dev/argmap/internal/safefile"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// File is one file of a new debate, its path relative to the debate folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+type file struct{ path, data string }
+
+// Starter returns the files of the commented example debate.
+func Starter() []File {
+	files := []File{{"debate.toml", []byte(starterDebate)}}
+	for _, f := range starterExperts {
+		files = append(files, File{f.path, []byte(f.data)})
+	}
+	return files
+}
+
+// FromArticle returns a debate skeleton for the experts of an article: debate.toml with
+// its title and source block to fill in, and one file per expert with their id, name, role
+// and affiliation, and every sentence they said as a comment. sourceName is the article's
+// file name, for the comments.
+func FromArticle(a *article.Article, sourceName string) []File {
+	title := a.Title
+	if title == "" {
+		title = "TODO: the debate's title"
+	}
+	var d strings.Builder
+	fmt.Fprintf(&d, "# debate.toml, scaffolded from %s by argmap new. Fill in what is marked TODO,\n", comment(sourceName))
+	d.WriteString("# write the shared propositions, then check your work with: argmap check --source ARTICLE .\n\n")
+	fmt.Fprintf(&d, "title = %s\n", quote(title))
+	d.WriteString("# date = 2020-03-11                 # the event's date\n")
+	d.WriteString("# description = \"TODO: one paragraph on what the experts react to\"\n\n")
+	d.WriteString("[source]\n")
+	fmt.Fprintf(&d, "title = %s\n", quote(title))
+	d.WriteString("# publisher = \"TODO\"\n# url = \"https://…\"\n\n")
+	d.WriteString("# Propositions every expert may take a stance on, for example:\n")
+	d.WriteString("# [[propositions]]\n# id = \"troops-stay\"\n# text = \"US troops should stay in the country.\"\n")
+	if a.Intro != "" {
+		d.WriteString("\n# The editor's introduction, for the description:\n")
+		for _, s := range article.Sentences(strings.ReplaceAll(a.Intro, "\n", " ")) {
+			fmt.Fprintf(&d, "#   %s\n", comment(s))
+		}
+	}
+	files := []File{{"debate.toml", []byte(d.String())}}
+	used := map[string]bool{}
+	for _, e := range a.Experts {
+		id := uniqueID(e.Name, used)
+		files = append(files, File{"experts/" + id + ".toml", expertFile(id, e)})
+	}
+	return files
+}
+
+func expertFile(id string, e article.Expert) []byte {
+	var b strings.Builder
+	sentences := e.Sentences()
+	fmt.Fprintf(&b, "# %s: %d sentences in the article (from line %d).\n", comment(e.Name), len(sentences), e.Line)
+	b.WriteString("# Turn the sentences that carry the argument into claims: your paraphrase as text, the\n")
+	b.WriteString("# sentence (or the telling part of it) as quote.\n\n")
+	fmt.Fprintf(&b, "id = %s\nname = %s\n", quote(id), quote(e.Name))
+	for _, kv := range [][2]string{{"role", e.Role}, {"affiliation", e.Affiliation}} {
+		if kv[1] == "" {
+			fmt.Fprintf(&b, "# %s = \"TODO\"\n", kv[0])
+		} else {
+			fmt.Fprintf(&b, "%s = %s\n", kv[0], quote(kv[1]))
+		}
+	}
+	b.WriteString("\n# [[claims]]\n# id = \"a-short-id\"\n# kind = \"premise\"        # premise, conclusion or recommendation\n")
+	b.WriteString("# text = \"Your paraphrase.\"\n# quote = \"A short verbatim excerpt.\"\n# supports = [\"another-claim\"]\n\n")
+	b.WriteString("# [[stances]]\n# proposition = \"troops-stay\"\n# position = \"agree\"        # strongly-agree, agree, mixed, disagree, strongly-disagree\n")
+	b.WriteString("# evidence = [\"a-short-id\"]\n\n")
+	fmt.Fprintf(&b, "# What %s said:\n", comment(e.Name))
+	for i, s := range sentences {
+		fmt.Fprintf(&b, "# %d. %s\n", i+1, comment(s))
+	}
+	return []byte(b.String())
+}
+
+// Report says what FromArticle found: "5 experts: Abbas Kadhim (24 sentences), …".
+func Report(a *article.Article) string {
+	parts := make([]string, len(a.Experts))
+	for i, e := range a.Experts {
+		n := len(e.Sentences())
+		parts[i] = fmt.Sprintf("%s (%d %s)", e.Name, n, plural(n, "sentence", "sentences"))
+	}
+	return fmt.Sprintf("%d %s: %s", len(a.Experts), plural(len(a.Experts), "expert", "experts"), strings.Join(parts, ", "))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Write writes files into dir (made if missing). It writes nothing if any of them exists,
+// unless force is set; each file is written atomically.
+func Write(dir string, files []File, force bool) error {
+	if !force {
+		var exist []string
+		for _, f := range files {
+			if _, err := os.Lstat(filepath.Join(dir, f.Path)); err == nil {
+				exist = append(exist, filepath.Join(dir, f.Path))
+			}
+		}
+		if len(exist) > 0 {
+			return &ExistError{Paths: exist}
+		}
+	}
+	for _, f := range files {
+		path := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return fmt.Errorf("cannot make folder %s: %w", pe.Path, pe.Err)
+			}
+			return err
+		}
+		if err := safefile.Write(path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExistError reports files that Write would have overwritten.
+type ExistError struct{ Paths []string }
+
+func (e *ExistError) Error() string {
+	verb := "exists"
+	if len(e.Paths) > 1 {
+		verb = "exist"
+	}
+	return fmt.Sprintf("%s already %s: nothing written (--force overwrites)", strings.Join(e.Paths, ", "), verb)
+}
+
+// uniqueID makes an expert id from the family name (the last word; for a name glossed in
+// brackets, the gloss's), folded to lower-case ASCII, made unique with a number.
+func uniqueID(name string, used map[string]bool) string {
+	if open := strings.LastIndex(name, "("); open >= 0 && strings.HasSuffix(name, ")") {
+		name = name[open+1 : len(name)-1]
+	}
+	words := strings.Fields(name)
+	base := ""
+	if len(words) > 0 {
+		base = idFrom(words[len(words)-1])
+	}
+	if base == "" {
+		base = "expert"
+	}
+	id := base
+	for n := 2; used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	used[id] = true
+	return id
+}
+
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// idFrom folds a word to an id: "O’Neill" gives "oneill", "Jürgen" "jurgen".
+func idFrom(w string) string {
+	w, _, _ = transform.String(stripMarks, strings.ToLower(w))
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '-' && b.Len() > 0:
+			b.WriteRune(r)
+		}
+	}
+	id := strings.Trim(b.String(), "-")
+	if len(id) > 64 {
+		id = id[:64]
+	}
+	return id
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// comment makes s safe in a TOML comment: control characters (which TOML forbids there, and
+// which would end the comment) become spaces.
+func comment(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}

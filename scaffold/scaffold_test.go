@@ -1,0 +1,110 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/article"
+)
+
+// The starter debate checks clean: no error and no warning.
+func TestStarterChecksClean(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, Starter(), false); err != nil {
+		t.Fatal(err)
+	}
+	d, diags := argmap.Load(dir, argmap.Options{})
+	if d == nil || len(diags) > 0 {
+		t.Fatalf("the starter debate does not check clean:\n%v", diags)
+	}
+	if len(d.Experts) != 2 || len(d.Propositions) != 2 {
+		t.Errorf("starter: %d experts, %d propositions", len(d.Experts), len(d.Propositions))
+	}
+}
+
+// A skeleton from an article loads: its only error is the propositions left to write, and
+// every expert file holds the expert's identity and sentences.
+func TestFromArticle(t *testing.T) {
+	b, err := os.ReadFile("../article/testdata/header-line.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := FromArticle(a, "header-line.txt")
+	if err := Write(dir, files, false); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+	}
+	if got, want := strings.Join(paths, " "), "debate.toml experts/ruiz.toml experts/oneill.toml"; got != want {
+		t.Errorf("files %q, want %q", got, want)
+	}
+	_, diags := argmap.Load(dir, argmap.Options{})
+	for _, x := range diags {
+		if x.Severity == argmap.Error && !strings.Contains(x.Message, `"propositions"`) {
+			t.Errorf("unexpected error: %v", x)
+		}
+	}
+	oneill, _ := os.ReadFile(filepath.Join(dir, "experts/oneill.toml"))
+	for _, want := range []string{
+		`id = "oneill"`, `name = "Tom O’Neill"`, `role = "Senior fellow with the Defense Project"`,
+		`affiliation = "Example Institute"`, "# 1. Nobody claimed the strike.", "# 2. Maj. Gen. Smith said otherwise on Jan. 3, but he was wrong.",
+	} {
+		if !strings.Contains(string(oneill), want) {
+			t.Errorf("experts/oneill.toml lacks %q:\n%s", want, oneill)
+		}
+	}
+	if r := Report(a); r != "2 experts: Ana Ruiz (4 sentences), Tom O’Neill (2 sentences)" {
+		t.Errorf("Report = %q", r)
+	}
+}
+
+func TestWriteNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "experts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "experts/roe.toml"), []byte("mine"), 0o644)
+	err := Write(dir, Starter(), false)
+	if err == nil || !strings.Contains(err.Error(), "roe.toml already exists") {
+		t.Fatalf("Write over an existing file: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "debate.toml")); err == nil {
+		t.Errorf("Write wrote debate.toml although it refused")
+	}
+	if err := Write(dir, Starter(), true); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "experts/roe.toml")); string(b) == "mine" {
+		t.Errorf("--force did not overwrite")
+	}
+}
+
+func TestUniqueID(t *testing.T) {
+	used := map[string]bool{}
+	for _, c := range []struct{ name, want string }{
+		{"Jane Doe", "doe"}, {"John Doe", "doe-2"}, {"Jürgen van der Berg", "berg"},
+		{"Tom O’Neill", "oneill"}, {"شبلي تلحمي (Shibley Telhami)", "telhami"},
+		{"张伟 王", "expert"}, {"Amira El-Sayed", "el-sayed"},
+	} {
+		if got := uniqueID(c.name, used); got != c.want {
+			t.Errorf("uniqueID(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestQuoteAndComment(t *testing.T) {
+	if got := quote("a \"b\" \\ \x1b\n"); got != `"a \"b\" \\ \u001B\u000A"` {
+		t.Errorf("quote = %s", got)
+	}
+	if got := comment("a\nb\rc"); got != "a b c" {
+		t.Errorf("comment = %q", got)
+	}
+}
