@@ -86,12 +86,17 @@ func emit(s *Streams, output string, data []byte) error {
 
 // invalidDebate prints the errors that make a debate unusable and returns exit status 1.
 func invalidDebate(s *Streams, path string, diags argmap.Diagnostics) error {
+	printErrors(s, diags)
+	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
+}
+
+// printErrors prints the errors among diags, one a line.
+func printErrors(s *Streams, diags argmap.Diagnostics) {
 	for _, d := range diags {
 		if d.Severity == argmap.Error {
 			fmt.Fprintln(s.Err, d.String())
 		}
 	}
-	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
 }
 
 // marshalJSON writes v as indented JSON with a final newline, leaving <, > and & as they are.
