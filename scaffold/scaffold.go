@@ -15,6 +15,7 @@ import (
 
 	"github.com/argmap-dev/argmap/article"
 	"github.com/argmap-dev/argmap/internal/safefile"
+	"github.com/argmap-dev/argmap/schema"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -28,13 +29,33 @@ type File struct {
 
 type file struct{ path, data string }
 
+// Schema hooks: the first line of each file points editors (Taplo, VS Code's Even Better
+// TOML) at the JSON Schema that new writes beside the debate.
+const (
+	debateHook = "#:schema ./.argmap/debate.schema.json\n"
+	expertHook = "#:schema ../.argmap/expert.schema.json\n"
+)
+
+// schemaFiles are the JSON Schemas the hooks point at.
+func schemaFiles() []File {
+	var out []File
+	for _, name := range schema.Names {
+		b, err := schema.Get(name)
+		if err != nil {
+			panic(err) // the names are schema's own
+		}
+		out = append(out, File{".argmap/" + name + ".schema.json", b})
+	}
+	return out
+}
+
 // Starter returns the files of the commented example debate.
 func Starter() []File {
-	files := []File{{"debate.toml", []byte(starterDebate)}}
+	files := []File{{"debate.toml", []byte(debateHook + starterDebate)}}
 	for _, f := range starterExperts {
-		files = append(files, File{f.path, []byte(f.data)})
+		files = append(files, File{f.path, []byte(expertHook + f.data)})
 	}
-	return files
+	return append(files, schemaFiles()...)
 }
 
 // FromArticle returns a debate skeleton for the experts of an article: debate.toml with
@@ -47,6 +68,7 @@ func FromArticle(a *article.Article, sourceName string) []File {
 		title = "TODO: the debate's title"
 	}
 	var d strings.Builder
+	d.WriteString(debateHook)
 	fmt.Fprintf(&d, "# debate.toml, scaffolded from %s by argmap new. Fill in what is marked TODO,\n", comment(sourceName))
 	d.WriteString("# write the shared propositions, then check your work with: argmap check --source ARTICLE .\n\n")
 	fmt.Fprintf(&d, "title = %s\n", quote(title))
@@ -69,11 +91,12 @@ func FromArticle(a *article.Article, sourceName string) []File {
 		id := uniqueID(e.Name, used)
 		files = append(files, File{"experts/" + id + ".toml", expertFile(id, e)})
 	}
-	return files
+	return append(files, schemaFiles()...)
 }
 
 func expertFile(id string, e article.Expert) []byte {
 	var b strings.Builder
+	b.WriteString(expertHook)
 	sentences := e.Sentences()
 	fmt.Fprintf(&b, "# %s: %d sentences in the article (from line %d).\n", comment(e.Name), len(sentences), e.Line)
 	b.WriteString("# Turn the sentences that carry the argument into claims: your paraphrase as text, the\n")

@@ -45,7 +45,7 @@ func TestFromArticle(t *testing.T) {
 	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
-	if got, want := strings.Join(paths, " "), "debate.toml experts/ruiz.toml experts/oneill.toml"; got != want {
+	if got, want := strings.Join(paths, " "), "debate.toml experts/ruiz.toml experts/oneill.toml .argmap/debate.schema.json .argmap/expert.schema.json"; got != want {
 		t.Errorf("files %q, want %q", got, want)
 	}
 	_, diags := argmap.Load(dir, argmap.Options{})
