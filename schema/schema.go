@@ -67,7 +67,9 @@ func object(desc string, required []string, props map[string]*Node) *Node {
 	return &Node{Type: "object", Description: desc, Required: required, Properties: props, AdditionalProperties: ptr(false)}
 }
 
-func arrayOf(desc string, item *Node) *Node { return &Node{Type: "array", Description: desc, Items: item} }
+func arrayOf(desc string, item *Node) *Node {
+	return &Node{Type: "array", Description: desc, Items: item}
+}
 
 // Debate returns the schema of debate.toml.
 func Debate() *Node {
