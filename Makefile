@@ -28,13 +28,18 @@ test: vet deps
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 10s ./argmap
 
-## deps: Debian's graphviz, for the cross-checks of the DOT we emit (argmap itself needs none)
+## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none) and
+## chromium (the browser tests of argmap serve), installed when missing
 deps:
-	@command -v dot >/dev/null 2>&1 || { \
+	@missing=""; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian's graphviz for the cross-checks"; \
-	    apt-get install -y -q graphviz >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q graphviz >/dev/null; }; \
-	  else echo "note: no Graphviz dot; its cross-checks are skipped (they are required in CI)"; fi; }
+	    echo "installing Debian's$$missing for the tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null 2>&1 || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
+	  else echo "note: no$$missing; the tests that need it are skipped (they are required in CI)"; fi; \
+	fi
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
