@@ -29,16 +29,23 @@ test: vet deps
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 10s ./argmap
 
 ## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none) and
-## chromium (the browser tests of argmap serve), installed when missing
+## chromium (the browser tests of argmap serve), Node with the Argdown parser (the Argdown
+## export's tests), installed when missing
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian's$$missing for the tests"; \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null 2>&1 || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
 	  else echo "note: no$$missing; the tests that need it are skipped (they are required in CI)"; fi; \
+	fi
+	@if [ ! -d tools/argdown/node_modules/@argdown/core ] && command -v npm >/dev/null 2>&1; then \
+	  echo "installing the Argdown parser (@argdown/core) in tools/argdown for the export tests"; \
+	  npm ci --prefix tools/argdown --no-audit --no-fund --loglevel=error >/dev/null; \
 	fi
 
 vet:
