@@ -9,16 +9,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/argmap-dev/argmap/article"
+	"github.com/argmap-dev/argmap/internal/ids"
 	"github.com/argmap-dev/argmap/internal/safefile"
 	"github.com/argmap-dev/argmap/schema"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 // File is one file of a new debate, its path relative to the debate folder.
@@ -88,7 +84,7 @@ func FromArticle(a *article.Article, sourceName string) []File {
 	files := []File{{"debate.toml", []byte(d.String())}}
 	used := map[string]bool{}
 	for _, e := range a.Experts {
-		id := uniqueID(e.Name, used)
+		id := ids.Expert(e.Name, "expert", used)
 		files = append(files, File{"experts/" + id + ".toml", expertFile(id, e)})
 	}
 	return append(files, schemaFiles()...)
@@ -176,49 +172,6 @@ func (e *ExistError) Error() string {
 		verb = "exist"
 	}
 	return fmt.Sprintf("%s already %s: nothing written (--force overwrites)", strings.Join(e.Paths, ", "), verb)
-}
-
-// uniqueID makes an expert id from the family name (the last word; for a name glossed in
-// brackets, the gloss's), folded to lower-case ASCII, made unique with a number.
-func uniqueID(name string, used map[string]bool) string {
-	if open := strings.LastIndex(name, "("); open >= 0 && strings.HasSuffix(name, ")") {
-		name = name[open+1 : len(name)-1]
-	}
-	words := strings.Fields(name)
-	base := ""
-	if len(words) > 0 {
-		base = idFrom(words[len(words)-1])
-	}
-	if base == "" {
-		base = "expert"
-	}
-	id := base
-	for n := 2; used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	used[id] = true
-	return id
-}
-
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
-// idFrom folds a word to an id: "O’Neill" gives "oneill", "Jürgen" "jurgen".
-func idFrom(w string) string {
-	w, _, _ = transform.String(stripMarks, strings.ToLower(w))
-	var b strings.Builder
-	for _, r := range w {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == '-' && b.Len() > 0:
-			b.WriteRune(r)
-		}
-	}
-	id := strings.Trim(b.String(), "-")
-	if len(id) > 64 {
-		id = id[:64]
-	}
-	return id
 }
 
 // quote writes s as a TOML basic string.

@@ -87,19 +87,6 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	}
 }
 
-func TestUniqueID(t *testing.T) {
-	used := map[string]bool{}
-	for _, c := range []struct{ name, want string }{
-		{"Jane Doe", "doe"}, {"John Doe", "doe-2"}, {"Jürgen van der Berg", "berg"},
-		{"Tom O’Neill", "oneill"}, {"شبلي تلحمي (Shibley Telhami)", "telhami"},
-		{"张伟 王", "expert"}, {"Amira El-Sayed", "el-sayed"},
-	} {
-		if got := uniqueID(c.name, used); got != c.want {
-			t.Errorf("uniqueID(%q) = %q, want %q", c.name, got, c.want)
-		}
-	}
-}
-
 func TestQuoteAndComment(t *testing.T) {
 	if got := quote("a \"b\" \\ \x1b\n"); got != `"a \"b\" \\ \u001B\u000A"` {
 		t.Errorf("quote = %s", got)
