@@ -47,7 +47,7 @@ png, pdf. The format comes from --format, else from -o's extension.`,
 	matrixFlags(c, o)
 	c.Flags().BoolVar(&o.transpose, "transpose", false, "propositions as rows, experts as columns")
 	c.Flags().BoolVar(&o.pairs, "pairs", false, "print the expert × expert agreement table instead")
-	c.Flags().BoolVar(&o.stats, "stats", false, "add pairwise agreement, consensus and divisiveness (table, md)")
+	c.Flags().BoolVar(&o.stats, "stats", false, "add pairwise agreement, each proposition's consensus and divisiveness, and the cruxes (table, md, html; json and xlsx always hold them)")
 	return c
 }
 
@@ -112,6 +112,9 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	if err != nil {
 		return usage(err)
 	}
+	if o.stats && (tf == stances.CSV || tf == stances.TSV) {
+		return usage(fmt.Errorf("--stats cannot go into one %s table: use --pairs for the agreement, or --format json, xlsx, html or md", format))
+	}
 	if err := checkOutput(o.output); err != nil {
 		return err
 	}
@@ -138,16 +141,10 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 		buf.Write(out)
 	case o.pairs:
 		err = m.WriteAgreement(&buf, tf, color)
+	case o.stats:
+		err = m.WriteWithStats(&buf, tf, color)
 	default:
 		err = m.Write(&buf, tf, color)
-		if err == nil && o.stats && (tf == stances.Table || tf == stances.Markdown) {
-			buf.WriteString("\n")
-			err = m.WriteAgreement(&buf, tf, color)
-			if err == nil {
-				buf.WriteString("\n")
-				err = m.WriteCruxesAs(&buf, tf, color)
-			}
-		}
 	}
 	if err != nil {
 		return invalid(err)
@@ -166,8 +163,9 @@ func newCruxes(s *Streams) *cobra.Command {
 		Short: "Rank propositions by how divisive they are, with who stands where",
 		Long: `Cruxes lists the propositions the experts divide on, most divisive first (divisiveness is
 the variance of the positions of those who address it, scaled to 0..1), each with who
-stands where, their quotes and the claims their positions rest on. Propositions everyone
-agrees on are listed as consensus at the end.
+stands where, their quotes and the claims their positions rest on. Then the consensus: each
+proposition on which everyone who addresses it (two or more) takes one side, with the same
+detail; then the propositions fewer than two experts address.
 
 Formats: table (the terminal default), md, json.`,
 		Example: `  argmap cruxes seeds/camp-taji

@@ -197,7 +197,10 @@ func (m *Matrix) propKeys() htmlKey {
 // WriteHTML writes the matrix as a standalone HTML page (no external resources): cells
 // coloured by position, each carrying the stance's quote, evidence claims and note as a
 // tooltip; then the legend and the key.
-func (m *Matrix) WriteHTML(w io.Writer) error {
+func (m *Matrix) WriteHTML(w io.Writer) error { return m.writeHTML(w, false) }
+
+// writeHTML writes the matrix page; stats adds the tables of propositions and of pairs.
+func (m *Matrix) writeHTML(w io.Writer, stats bool) error {
 	pg := m.newPage(m.d.Title + ": stances")
 	pg.Legend = stanceLegend()
 	pg.Empty = m.emptyNote()
@@ -230,6 +233,16 @@ func (m *Matrix) WriteHTML(w io.Writer) error {
 	}
 	if len(props) > 0 {
 		pg.Keys = append(pg.Keys, m.propKeys())
+	}
+	if stats {
+		pg.Note = propStatsLegend
+		if len(props) > 0 {
+			pg.Tables = append(pg.Tables, m.propStatsHTML())
+		}
+		if len(experts) > 1 {
+			pg.Note += " " + agreementLegend
+			pg.Tables = append(pg.Tables, m.pairsHTML())
+		}
 	}
 	return pageTemplate.Execute(w, pg)
 }
@@ -282,6 +295,12 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 		}
 		pg.Grid.Rows = append(pg.Grid.Rows, row)
 	}
+	pg.Tables = append(pg.Tables, m.pairsHTML())
+	return pageTemplate.Execute(w, pg)
+}
+
+// pairsHTML is the table of every pair's figures.
+func (m *Matrix) pairsHTML() htmlTable {
 	t := htmlTable{Caption: "Pairs", Head: []string{"A", "B", "Shared", "Agree", "Differ", "Oppose", "Agreement", "Distance", "Kappa", "Note"}}
 	num := func(s string) htmlCell { return htmlCell{Text: s, Class: "n"} }
 	for _, p := range m.Pairs() {
@@ -289,6 +308,5 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 			num(strconv.Itoa(p.Shared)), num(strconv.Itoa(p.Agree)), num(strconv.Itoa(p.Differ)), num(strconv.Itoa(p.Oppose)),
 			num(p.Agreement.Percent()), num(p.Distance.Format(2)), num(p.Kappa.Format(2)), {Text: p.Note}})
 	}
-	pg.Tables = append(pg.Tables, t)
-	return pageTemplate.Execute(w, pg)
+	return t
 }

@@ -170,6 +170,7 @@ type jsonPremise struct {
 type jsonCrux struct {
 	Proposition  jsonProposition `json:"proposition"`
 	Addressed    int             `json:"addressed"`
+	Consensus    string          `json:"consensus"`
 	Divisiveness float64         `json:"divisiveness"`
 	Agree        []jsonCell      `json:"agree"`
 	Mixed        []jsonCell      `json:"mixed"`
@@ -219,19 +220,36 @@ func voices(vs []Voice) []jsonCell {
 	return out
 }
 
-// WriteCruxesJSON writes the cruxes as {"cruxes": [...]} (see README.md).
+// WriteCruxesJSON writes the cruxes, the consensus and the propositions too few experts
+// address as {"cruxes": [...], "consensus": [...], "too_few": [...]} (see README.md).
 func (m *Matrix) WriteCruxesJSON(w io.Writer) error {
 	out := struct {
-		Cruxes []jsonCrux `json:"cruxes"`
-	}{Cruxes: []jsonCrux{}}
-	for _, c := range m.Cruxes() {
+		Cruxes    []jsonCrux `json:"cruxes"`
+		Consensus []jsonCrux `json:"consensus"`
+		TooFew    []jsonFew  `json:"too_few"`
+	}{Cruxes: []jsonCrux{}, Consensus: []jsonCrux{}, TooFew: []jsonFew{}}
+	crux := func(c Crux) jsonCrux {
 		p := c.Proposition
-		out.Cruxes = append(out.Cruxes, jsonCrux{
-			Proposition: jsonProposition{p.ID, p.Text, p.Tags}, Addressed: c.Addressed, Divisiveness: round4(c.Divisiveness),
-			Agree: voices(c.Agree), Mixed: voices(c.Mixed), Disagree: voices(c.Disagree),
-		})
+		return jsonCrux{
+			Proposition: jsonProposition{p.ID, p.Text, p.Tags}, Addressed: c.Addressed, Consensus: c.Consensus,
+			Divisiveness: round4(c.Divisiveness), Agree: voices(c.Agree), Mixed: voices(c.Mixed), Disagree: voices(c.Disagree),
+		}
+	}
+	for _, c := range m.Cruxes() {
+		out.Cruxes = append(out.Cruxes, crux(c))
+	}
+	for _, c := range m.Consensus() {
+		out.Consensus = append(out.Consensus, crux(c))
+	}
+	for _, st := range m.TooFew() {
+		out.TooFew = append(out.TooFew, jsonFew{st.Proposition.ID, st.Addressed})
 	}
 	return writeJSON(w, out)
+}
+
+type jsonFew struct {
+	Proposition string `json:"proposition"`
+	Addressed   int    `json:"addressed"`
 }
 
 // WriteJSON writes the comparison as one JSON object (see README.md).
