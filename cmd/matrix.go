@@ -190,7 +190,7 @@ func newCompare(s *Streams) *cobra.Command {
 different sides, or which only one addresses, with their quotes; and where their
 recommendations oppose (opposite stances on policy propositions, or attacks between their
 claims), the premises behind each side, so the reader sees which belief they actually
-differ on.
+differ on; and every direct attack between their claims, in both directions.
 
 Formats: table (the terminal default), md, json.`,
 		Example: `  argmap compare seeds/camp-taji kadhim pfaff

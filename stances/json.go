@@ -208,6 +208,13 @@ type jsonComparison struct {
 	OnlyA     []jsonCell     `json:"only_a"`
 	OnlyB     []jsonCell     `json:"only_b"`
 	Conflicts []jsonConflict `json:"conflicts"`
+	Attacks   []jsonAttack   `json:"attacks"`
+}
+
+type jsonAttack struct {
+	By   string    `json:"by"` // a | b: whose claim attacks
+	From jsonClaim `json:"from"`
+	To   jsonClaim `json:"to"`
 }
 
 func toJSONClaim(c *argmap.Claim) jsonClaim { return jsonClaim{c.Ref, c.Kind, c.Text, c.Quote} }
@@ -285,7 +292,14 @@ func (c *Comparison) WriteJSON(w io.Writer) error {
 	out := jsonComparison{
 		A: jsonExpert{c.A.ID, c.A.Name}, B: jsonExpert{c.B.ID, c.B.Name}, Pair: toJSONPair(c.Pair),
 		Agree: shared(c.Agree), Differ: shared(c.Differ), Oppose: shared(c.Oppose),
-		OnlyA: only(c.OnlyA), OnlyB: only(c.OnlyB), Conflicts: []jsonConflict{},
+		OnlyA: only(c.OnlyA), OnlyB: only(c.OnlyB), Conflicts: []jsonConflict{}, Attacks: []jsonAttack{},
+	}
+	for _, x := range c.Attacks {
+		by := "a"
+		if x.From.Expert == c.B.ID {
+			by = "b"
+		}
+		out.Attacks = append(out.Attacks, jsonAttack{by, toJSONClaim(x.From), toJSONClaim(x.To)})
 	}
 	for _, x := range c.Conflicts {
 		j := jsonConflict{Kind: "attack", A: side(x.A), B: side(x.B)}

@@ -243,6 +243,18 @@ func (c *Comparison) Write(w io.Writer, md, color bool) error {
 	}
 	only(c.A, c.OnlyA)
 	only(c.B, c.OnlyB)
+	if len(c.Attacks) > 0 {
+		r.blank()
+		r.heading(2, fmt.Sprintf("Direct attacks (%d)", len(c.Attacks)))
+		for _, x := range c.Attacks {
+			r.line(1, fmt.Sprintf("%s attacks %s", r.code(x.From.Ref), r.code(x.To.Ref)))
+			r.claim(2, x.From, "")
+			r.claim(2, x.To, "")
+		}
+		if md {
+			r.b.WriteByte('\n')
+		}
+	}
 	if len(c.Conflicts) > 0 {
 		r.blank()
 		r.heading(2, fmt.Sprintf("Opposing recommendations (%d)", len(c.Conflicts)))
