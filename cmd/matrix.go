@@ -28,7 +28,8 @@ func newMatrix(s *Streams) *cobra.Command {
 the expert does not address the proposition (never counted as disagreement).
 
 Rows and columns are ordered by similarity (--order cluster, the default) so that coalitions
-show as blocks; --order file keeps the debate's order, --order name sorts by name. --stats
+show as blocks; --order file keeps the debate's order, --order name sorts experts by family
+name (the last word of the name, or the expert's sort_name) and propositions by id. --stats
 adds pairwise agreement and the propositions' consensus and divisiveness; --pairs prints the
 expert × expert agreement table instead (as 'argmap agreement' does).
 

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/argmap-dev/argmap/argmap"
 )
 
 // absent is an undefined figure in the tables below.
@@ -237,7 +239,7 @@ func TestOrder(t *testing.T) {
 		want  string
 	}{
 		{ByFile, "fontenrose hof kadhim pfaff slavin"},
-		{ByName, "kadhim slavin pfaff hof fontenrose"}, // Abbas, Barbara, C., Frederic, Kirsten
+		{ByName, "fontenrose hof kadhim pfaff slavin"}, // by family name, not Abbas, Barbara, C., Frederic, Kirsten
 		// Distances (Σ|d|/4 + 1/2)/(n+1): fontenrose-hof, hof-pfaff and pfaff-slavin tie at
 		// 1/4, so fontenrose-hof merges first (file order), then pfaff-slavin; {fontenrose,
 		// hof} to {pfaff, slavin} averages 0.3385, less than either to kadhim.
@@ -497,5 +499,50 @@ func TestWithStatsListsConsensus(t *testing.T) {
 		if err := m.WriteWithStats(&bytes.Buffer{}, f, false); err == nil {
 			t.Errorf("WriteWithStats(%s) = nil; want an error", f)
 		}
+	}
+}
+
+func TestSortKey(t *testing.T) {
+	tests := []struct{ name, sortName, id, want string }{
+		{"C. Anthony Pfaff", "", "pfaff", "Pfaff"},
+		{"Martin Luther King Jr.", "", "king", "King"},
+		{"Henry Ford III", "", "ford", "Ford"},
+		{"Shibley Telhami (شبلي تلحمي)", "", "telhami", "Telhami"},
+		{"Xi Jinping", "Xi", "xi", "Xi"},
+		{"Cher", "", "cher", "Cher"},
+		{"Jr.", "", "jr", "Jr"},
+		{"", "", "anon", "anon"},
+		{"  (…)  ", "", "dots", "dots"},
+	}
+	for _, tt := range tests {
+		e := &argmap.Expert{ID: tt.id, Name: tt.name, SortName: tt.sortName}
+		if got := SortKey(e); got != tt.want {
+			t.Errorf("SortKey(%q, sort_name %q) = %q; want %q", tt.name, tt.sortName, got, tt.want)
+		}
+	}
+}
+
+// TestOrderByFamilyName checks --order name on names whose given name would sort otherwise
+// (issue 8, item 11): by family name, sort_name first, accents and case folded.
+func TestOrderByFamilyName(t *testing.T) {
+	expert := func(id, name, extra string) argmap.File {
+		return argmap.File{Path: "d/experts/" + id + ".toml", Data: []byte("id = \"" + id + "\"\nname = " + tomlString(name) + "\n" + extra +
+			"\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\n")}
+	}
+	d := parse(t, []argmap.File{
+		{Path: "d/debate.toml", Data: []byte("title = \"T\"\n[[propositions]]\nid = \"p1\"\ntext = \"P.\"\n")},
+		expert("a", "Zoe Adams", ""),
+		expert("b", "Bruce Zimmer", ""),
+		expert("c", "Michael Émery", ""),
+		expert("d", "Xi Jinping", "sort_name = \"Xi\""),
+		expert("e", "anna dalton", ""),
+		expert("f", "Martin Luther King Jr.", ""),
+	})
+	var got []string
+	for _, e := range New(d, Options{Order: ByName}).Experts() {
+		got = append(got, e.ID)
+	}
+	if want := []string{"a", "e", "c", "f", "d", "b"}; !slices.Equal(got, want) {
+		t.Errorf("New(order name).Experts() = %v; want %v (Adams, dalton, Émery, King, Xi, Zimmer)", got, want)
 	}
 }
