@@ -15,6 +15,7 @@ import (
 type matrixOptions struct {
 	output, format, order string
 	transpose, stats      bool
+	long                  bool // one row per expert × proposition
 	pairs                 bool // the agreement table instead of the matrix
 }
 
@@ -33,11 +34,16 @@ name (the last word of the name, or the expert's sort_name) and propositions by 
 adds pairwise agreement and the propositions' consensus and divisiveness; --pairs prints the
 expert × expert agreement table instead (as 'argmap agreement' does).
 
+--long writes the tidy form instead, the shape pandas, R and pivot tables want: one row per
+expert and proposition the expert addresses (expert, name, proposition, position, value -2..2,
+inferred, confidence, quote); a proposition an expert does not address has no row.
+
 Formats: table (the terminal default), md, csv, tsv, json, html, xlsx, and pictures: svg,
 png, pdf. The format comes from --format, else from -o's extension.`,
 		Example: `  argmap matrix seeds/camp-taji
   argmap matrix seeds/camp-taji --stats
   argmap matrix seeds/camp-taji -o taji.xlsx
+  argmap matrix seeds/camp-taji --long -o stances.csv
   argmap matrix seeds/camp-taji --format md --order file
   argmap matrix seeds/camp-taji -o matrix.png`,
 		Args: args(cobra.ExactArgs(1)),
@@ -48,6 +54,7 @@ png, pdf. The format comes from --format, else from -o's extension.`,
 	matrixFlags(c, o)
 	c.Flags().BoolVar(&o.transpose, "transpose", false, "propositions as rows, experts as columns")
 	c.Flags().BoolVar(&o.pairs, "pairs", false, "print the expert × expert agreement table instead")
+	c.Flags().BoolVar(&o.long, "long", false, "long (tidy) form: one row per expert × proposition addressed (table, md, csv, tsv, json)")
 	c.Flags().BoolVar(&o.stats, "stats", false, "add pairwise agreement, each proposition's consensus and divisiveness, and the cruxes (table, md, html; json and xlsx always hold them)")
 	return c
 }
@@ -113,6 +120,12 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	if err != nil {
 		return usage(err)
 	}
+	if o.long && (o.stats || o.pairs || o.transpose) {
+		return usage(errors.New("--long is one table of stances: it does not go with --stats, --pairs or --transpose"))
+	}
+	if o.long && (isPicture || tf == stances.HTML || tf == stances.XLSX) {
+		return usage(fmt.Errorf("--long is written as table, md, csv, tsv or json, not %s", format))
+	}
 	if o.stats && (tf == stances.CSV || tf == stances.TSV) {
 		return usage(fmt.Errorf("--stats cannot go into one %s table: use --pairs for the agreement, or --format json, xlsx, html or md", format))
 	}
@@ -142,6 +155,8 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 		buf.Write(out)
 	case o.pairs:
 		err = m.WriteAgreement(&buf, tf, color)
+	case o.long:
+		err = m.WriteLong(&buf, tf, color)
 	case o.stats:
 		err = m.WriteWithStats(&buf, tf, color)
 	default:

@@ -35,6 +35,8 @@ func TestSeedGolden(t *testing.T) {
 		{"matrix.csv", func(b *bytes.Buffer) error { return m.WriteCSV(b, ',') }},
 		{"matrix.transposed.tsv", func(b *bytes.Buffer) error { return mt.WriteCSV(b, '\t') }},
 		{"matrix.json", func(b *bytes.Buffer) error { return m.WriteJSON(b) }},
+		{"matrix.long.csv", func(b *bytes.Buffer) error { return m.WriteLong(b, CSV, false) }},
+		{"matrix.long.json", func(b *bytes.Buffer) error { return m.WriteLong(b, JSON, false) }},
 		{"matrix.html", func(b *bytes.Buffer) error { return m.WriteHTML(b) }},
 		{"agreement.txt", func(b *bytes.Buffer) error { return m.WriteAgreementTable(b, false) }},
 		{"agreement.md", func(b *bytes.Buffer) error { return m.WriteAgreementMarkdown(b) }},
