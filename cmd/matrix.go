@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/render"
@@ -141,31 +142,70 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	}
 	m := stances.New(d, stances.Options{Order: order, Transpose: o.transpose})
 	color := o.output == "" && s.color()
-	var buf bytes.Buffer
-	switch {
-	case isPicture:
-		src := m.DOT()
-		if o.pairs {
-			src = m.AgreementDOT()
+	write := func(w io.Writer) error {
+		switch {
+		case picture == render.SVG:
+			return m.WritePictureSVG(w, o.pairs)
+		case isPicture:
+			var layout bytes.Buffer
+			if err := m.WritePictureLayout(&layout, o.pairs); err != nil {
+				return err
+			}
+			out, err := render.Draw(layout.Bytes(), picture, render.Options{MaxPixels: pictureMaxPixels})
+			if err != nil {
+				return fmt.Errorf("cannot draw the matrix: %w", err)
+			}
+			_, err = w.Write(out)
+			return err
+		case o.pairs:
+			return m.WriteAgreement(w, tf, color)
+		case o.long:
+			return m.WriteLong(w, tf, color)
+		case o.stats:
+			return m.WriteWithStats(w, tf, color)
 		}
-		out, err := render.Render(ctx, src, picture, render.Options{})
-		if err != nil {
-			return invalid(fmt.Errorf("cannot draw the matrix: %w", err))
-		}
-		buf.Write(out)
-	case o.pairs:
-		err = m.WriteAgreement(&buf, tf, color)
-	case o.long:
-		err = m.WriteLong(&buf, tf, color)
-	case o.stats:
-		err = m.WriteWithStats(&buf, tf, color)
-	default:
-		err = m.Write(&buf, tf, color)
+		return m.Write(w, tf, color)
 	}
-	if err != nil {
+	return emitStream(s, o.output, write)
+}
+
+// pictureMaxPixels caps the PNG of a matrix or heat map (16 megapixels, 64 MiB of image): a
+// large panel is drawn at a lower resolution rather than with unbounded memory.
+const pictureMaxPixels = 16_000_000
+
+// emitStream writes a document to standard output as it is produced, so that a large one is
+// never held whole; to a file, through emit (written whole and atomically). An error that
+// is not a write error on standard output is invalid data.
+func emitStream(s *Streams, output string, write func(io.Writer) error) error {
+	if output == "" || output == "-" {
+		sw := &stickyWriter{w: s.Out}
+		if err := write(sw); err != nil {
+			if sw.err != nil {
+				return sw.err
+			}
+			return invalid(err)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
 		return invalid(err)
 	}
-	return emit(s, o.output, buf.Bytes())
+	return emit(s, output, buf.Bytes())
+}
+
+// stickyWriter remembers the first write error, to tell it from an error of the document.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 type reportOptions struct {

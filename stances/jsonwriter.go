@@ -3,6 +3,7 @@ package stances
 import (
 	"bufio"
 	"io"
+	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -44,11 +45,16 @@ func (j *jsonWriter) int(n int) {
 	j.bytes(j.scratch)
 }
 
-// figure writes a figure as encoding/json writes Figure: the value rounded to 4 places, or
-// null.
+// figure writes a figure as Figure.MarshalJSON does, without its allocations: the value
+// rounded to 4 places, or null. A rounded value is 0 or at least 1e-4 in size, which
+// encoding/json writes in this shortest 'f' form.
 func (j *jsonWriter) figure(f Figure) {
-	b, _ := f.MarshalJSON()
-	j.bytes(b)
+	if !f.OK || math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
+		j.raw("null")
+		return
+	}
+	j.scratch = strconv.AppendFloat(j.scratch[:0], round4(f.Value), 'f', -1, 64)
+	j.bytes(j.scratch)
 }
 
 func (j *jsonWriter) float(v float64) {

@@ -1,6 +1,7 @@
 package stances
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/rand/v2"
 	"testing"
@@ -36,4 +37,25 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Errorf("appendJSONString(%q) = %s; want %s", s, got, want)
 		}
 	})
+}
+
+// TestFigureAsJSON checks the streaming writer's numbers against Figure.MarshalJSON.
+func TestFigureAsJSON(t *testing.T) {
+	values := []float64{0, -0.0, 1, -1, 0.5, 1.0 / 3, -2.0 / 3, 2.6667, 0.00004, 0.00005, -0.00005, 4, 1e-7, 123456.78915}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		values = append(values, (r.Float64()-0.5)*8)
+	}
+	for _, v := range values {
+		for _, f := range []Figure{figure(v), {}} {
+			want, _ := f.MarshalJSON()
+			var b bytes.Buffer
+			j := newJSONWriter(&b)
+			j.figure(f)
+			j.flush()
+			if b.String() != string(want) {
+				t.Errorf("figure(%v) = %s; want %s", f, b.String(), want)
+			}
+		}
+	}
 }
