@@ -316,22 +316,25 @@ const anyShown = "(any)"
 
 func TestXLSX(t *testing.T) {
 	m := New(seed(t), Options{Order: ByFile})
-	var a, b bytes.Buffer
+	var a bytes.Buffer
 	if err := m.WriteXLSX(&a); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.WriteXLSX(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Error("WriteXLSX gives different bytes on two writes")
+	for range 8 { // excelize orders streamed sheets at random unless we do
+		var b bytes.Buffer
+		if err := m.WriteXLSX(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatal("WriteXLSX gives different bytes on two writes")
+		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{SheetStances, SheetAgreement, SheetPairs, SheetLegend}; fmt.Sprint(got) != fmt.Sprint(want) {
+	if got, want := f.GetSheetList(), []string{SheetStances, SheetAgreement, SheetPairs, SheetPropositions, SheetLegend}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("sheets = %v; want %v", got, want)
 	}
 	cells := []struct {
@@ -349,6 +352,11 @@ func TestXLSX(t *testing.T) {
 		{SheetAgreement, "F2", "0.6", "60%"}, // fontenrose and pfaff
 		{SheetAgreement, "E2", "0", "0%"},    // fontenrose and kadhim
 		{SheetAgreement, "B2", "Kirsten Fontenrose", "Kirsten Fontenrose"},
+		{SheetAgreement, "D2", "1", "100%"}, // fontenrose and hof: n=2, faded
+		{SheetPropositions, "A2", "iran-behind-attack", "iran-behind-attack"},
+		{SheetPropositions, "G2", "agree", "agree"},     // the consensus
+		{SheetPropositions, "H9", "0", "0"},             // withdrawal-harms-iraq (P8): divisiveness 0
+		{SheetPropositions, "G3", "divided", "divided"}, // soleimani-restored-deterrence (P2)
 	}
 	for _, c := range cells {
 		raw, err := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true})
@@ -378,6 +386,13 @@ func TestXLSX(t *testing.T) {
 		}
 		if len(st.Fill.Color) == 0 || !strings.EqualFold(st.Fill.Color[0], c.color) {
 			t.Errorf("Stances!%s fill = %v; want %s", c.cell, st.Fill.Color, c.color)
+		}
+	}
+	for cell, few := range map[string]bool{"D2": true, "F2": false} {
+		id, _ := f.GetCellStyle(SheetAgreement, cell)
+		st, _ := f.GetStyle(id)
+		if st.Font == nil || st.Font.Italic != few {
+			t.Errorf("Agreement!%s font %+v; want italic (faded) exactly when the pair shares fewer than %d", cell, st.Font, MinShared)
 		}
 	}
 	formats := []struct{ cell, format string }{{"C2", positionFormat}, {"E5", positionFormat}, {"E2", inferredFormat}}
