@@ -76,6 +76,7 @@ th.e { border-left: 0.4em solid #999; }
 dt { font-weight: 600; float: left; clear: left; width: 3em; }
 dd { margin-left: 3.5em; }
 p.note { color: #555; max-width: 60em; }
+td.few, span.few { opacity: 0.55; background-image: repeating-linear-gradient(135deg, transparent 0 5px, rgba(255,255,255,0.7) 5px 7px); }
 </style>
 </head>
 <body>
@@ -266,9 +267,10 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 	pg.Note = agreementLegend
 	pg.Legend = []htmlLegend{
 		{"", "Share of shared propositions on the same side:", ""},
-		{"≥ 80%", "", positionClass(argmap.StronglyAgree)}, {"60-79%", "", positionClass(argmap.Agree)},
-		{"41-59%", "", positionClass(argmap.Mixed)}, {"21-40%", "", positionClass(argmap.Disagree)},
-		{"≤ 20%", "", positionClass(argmap.StronglyDisagree)}, {notAddressed, "no shared proposition", "na"},
+		{"80-100%", "", positionClass(argmap.StronglyAgree)}, {"60-80%", "", positionClass(argmap.Agree)},
+		{"40-60%", "", positionClass(argmap.Mixed)}, {"20-40%", "", positionClass(argmap.Disagree)},
+		{"0-20%", "(a share on a bound takes the colour farther from 50%)", positionClass(argmap.StronglyDisagree)}, {"1/1 few", fmt.Sprintf("faded: fewer than %d shared", MinShared), "few"},
+		{notAddressed, "no shared proposition", "na"},
 	}
 	if len(m.rows) < 2 {
 		pg.Empty = "(agreement needs at least two experts)"
@@ -290,6 +292,9 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 			class := "c na"
 			if ok {
 				class = "c " + positionClass(pos)
+			}
+			if ok && p.Shared < MinShared {
+				class += " few"
 			}
 			row.Cells = append(row.Cells, htmlCell{Text: text, Title: pairTitle(p), Class: class})
 		}

@@ -546,3 +546,32 @@ func TestOrderByFamilyName(t *testing.T) {
 		t.Errorf("New(order name).Experts() = %v; want %v (Adams, dalton, Émery, King, Xi, Zimmer)", got, want)
 	}
 }
+
+// TestAgreementGridsShowFew checks that the text, Markdown and HTML agreement grids show n and
+// flag a pair that shares fewer than MinShared propositions (issue 8, item 5).
+func TestAgreementGridsShowFew(t *testing.T) {
+	d := fixture(t, 4,
+		"a: ++ ++ + ++",
+		"b: ++ .  . .",
+		"c: ++ ++ + +",
+	)
+	m := New(d, Options{Order: ByFile})
+	for f, want := range map[Format][]string{
+		Table:    {"1/1 few", "4/4"},
+		Markdown: {"| 1/1 few |", "| 4/4 |"},
+		HTML:     {`class="c p2 few" title="Expert A and Expert B: 1 shared`, `class="c p2" title="Expert A and Expert C: 4 shared`},
+	} {
+		var b strings.Builder
+		if err := m.WriteAgreement(&b, f, false); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("WriteAgreement(%s) lacks %q:\n%s", f, w, b.String())
+			}
+		}
+		if strings.Contains(b.String(), "4/4 few") {
+			t.Errorf("WriteAgreement(%s) flags a pair that shares 4 propositions as few", f)
+		}
+	}
+}
