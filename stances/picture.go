@@ -75,7 +75,7 @@ func (m *Matrix) picture(agreement bool) (*scene, error) {
 		return nil, &PictureTooBigError{rows, cols}
 	}
 	s := &scene{}
-	s.rect(0, 0, 0, 0, "#FFFFFF", "") // the background, sized at the end
+	s.ground(0, 0, 0, 0, "#FFFFFF") // the background, sized at the end
 	if agreement {
 		m.drawAgreement(s)
 	} else {
@@ -182,7 +182,7 @@ func (m *Matrix) drawMatrix(s *scene) {
 	g.x = pad + rowLabels(s, g, rowText, rowColor)
 	// Row labels were drawn at g.y; the grid starts beside them.
 	colKeys(s, g, colText, colColor)
-	s.rect(g.x, g.y, float64(cols)*g.cw, float64(rows)*g.ch, grey, "")
+	s.ground(g.x, g.y, float64(cols)*g.cw, float64(rows)*g.ch, grey)
 	for i := range rows {
 		for j := range cols {
 			st := cell(i, j)
@@ -214,11 +214,11 @@ func (m *Matrix) drawMatrix(s *scene) {
 		s.text(x+5, y, label, 9, false, 'l', positionInk(p))
 		x += w + 4
 	}
-	inferred := "* inferred"
+	inferred, none := "* inferred", notAddressed+" not addressed"
 	if !g.full {
-		inferred = "white dot: inferred"
+		inferred, none = "white dot: inferred", "light grey: not addressed"
 	}
-	x += 4 + s.text(x+4, y, notAddressed+" not addressed", 9, false, 'l', ink) + 8
+	x += 4 + s.text(x+4, y, none, 9, false, 'l', ink) + 8
 	x += s.text(x, y, inferred, 9, false, 'l', ink)
 	s.w = max(s.w, x)
 	// The keys.
@@ -258,7 +258,7 @@ func (m *Matrix) drawAgreement(s *scene) {
 	g.y = m.title(s) + 16
 	g.x = pad + rowLabels(s, g, labels, m.expertColors())
 	colKeys(s, g, keys, m.expertColors())
-	s.rect(g.x, g.y, float64(n)*g.cw, float64(n)*g.ch, grey, "")
+	s.ground(g.x, g.y, float64(n)*g.cw, float64(n)*g.ch, grey)
 	for a, i := range m.rows {
 		for b, j := range m.rows {
 			x, y := g.x+float64(b)*g.cw, g.y+float64(a)*g.ch

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,7 @@ type item struct {
 	bold, italic bool
 	align        byte
 	line         bool
+	ground       bool // lies under what follows: never reordered past (see writeLayout)
 }
 
 type scene struct {
@@ -40,12 +42,17 @@ type scene struct {
 	items []item
 }
 
+// ground adds a rectangle that what follows is drawn on.
+func (s *scene) ground(x, y, w, h float64, fill string) {
+	s.items = append(s.items, item{x: x, y: y, w: w, h: h, fill: fill, ground: true})
+}
+
 // rect adds a rectangle; one that continues the last, in the same row and colour with no
 // outline, extends it instead, so that a large grid takes a rectangle per run of equal cells.
 func (s *scene) rect(x, y, w, h float64, fill, stroke string) {
 	if n := len(s.items); n > 0 && stroke == "" {
 		last := &s.items[n-1]
-		if !last.line && last.text == "" && last.stroke == "" && last.fill == fill && last.y == y && last.h == h && math.Abs(last.x+last.w-x) < 1e-6 {
+		if !last.line && !last.ground && last.text == "" && last.stroke == "" && last.fill == fill && last.y == y && last.h == h && math.Abs(last.x+last.w-x) < 1e-6 {
 			last.w += w
 			return
 		}
@@ -155,6 +162,30 @@ func (s *scene) writeSVG(w io.Writer, title string) error {
 	return j.flush()
 }
 
+// plainFill reports whether an item is a filled rectangle with no outline, which covers
+// nothing but its own area and so may be drawn in any order among its kind.
+func (it *item) plainFill() bool {
+	return !it.line && !it.ground && it.text == "" && it.stroke == "" && it.fill != ""
+}
+
+// byFill returns the items with each run of plain filled rectangles (the cells of a grid,
+// which do not overlap) sorted by colour, so that the layout sets each colour once per run
+// rather than once per cell. Everything else keeps its place.
+func byFill(items []item) []item {
+	out := slices.Clone(items)
+	for i := 0; i < len(out); {
+		j := i
+		for j < len(out) && out[j].plainFill() {
+			j++
+		}
+		if j > i+1 {
+			slices.SortStableFunc(out[i:j], func(a, b item) int { return strings.Compare(a.fill, b.fill) })
+		}
+		i = max(j, i+1)
+	}
+	return out
+}
+
 // writeLayout writes the scene as the Graphviz JSON layout that argmap/render's Draw paints:
 // one draw list of xdot operations on the graph, y up.
 func (s *scene) writeLayout(w io.Writer) error {
@@ -184,7 +215,7 @@ func (s *scene) writeLayout(w io.Writer) error {
 	y := func(v float64) string { return f2(s.h - v) }
 	const none = "#ffffff00"
 	op(`{"op":"S","style":"setlinewidth(0.6)"}`)
-	for _, it := range s.items {
+	for _, it := range byFill(s.items) {
 		switch {
 		case it.line:
 			setPen(it.stroke)
