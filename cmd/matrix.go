@@ -40,7 +40,8 @@ expert and proposition the expert addresses (expert, name, proposition, position
 inferred, confidence, quote); a proposition an expert does not address has no row.
 
 Formats: table (the terminal default), md, csv, tsv, json, html, xlsx, and pictures: svg,
-png, pdf. The format comes from --format, else from -o's extension.`,
+png, pdf (large panels are drawn as colours only; above 250,000 cells argmap refuses: use
+xlsx or csv). The format comes from --format, else from -o's extension.`,
 		Example: `  argmap matrix seeds/camp-taji
   argmap matrix seeds/camp-taji --stats
   argmap matrix seeds/camp-taji -o taji.xlsx
@@ -68,7 +69,7 @@ func newAgreement(s *Streams) *cobra.Command {
 		Long: `Agreement shows, for every pair of experts, over the propositions both address: how many
 (n), the share on which they take the same side, the mean distance on the 5-point scale, and
 Cohen's quadratic-weighted kappa where n allows (at least 3 shared propositions). Pairs that
-share few propositions are flagged, not hidden.
+share few propositions are flagged ("few", faded and hatched in the heat map), not hidden.
 
 Formats: table, md, csv, tsv, json, html, xlsx, and a heat map: svg, png, pdf.`,
 		Example: `  argmap agreement seeds/camp-taji

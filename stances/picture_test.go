@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,5 +166,28 @@ func TestPictureTooBig(t *testing.T) {
 	}
 	if err := m.WritePictureSVG(io.Discard, false); err != nil {
 		t.Errorf("WritePictureSVG(501 × 3 matrix) = %v; want nil", err)
+	}
+}
+
+// TestSceneRunsAndOrder checks the two savings of large pictures: adjacent cells of one
+// colour merge into one rectangle, and the layout draws plain cells grouped by colour without
+// moving anything drawn under or over them.
+func TestSceneRunsAndOrder(t *testing.T) {
+	s := &scene{}
+	s.ground(0, 0, 40, 8, "#000000")
+	s.rect(0, 0, 8, 8, "#BBBBBB", "")
+	s.rect(8, 0, 8, 8, "#BBBBBB", "") // merges with the one before
+	s.rect(16, 0, 8, 8, "#AAAAAA", "")
+	s.rect(24, 0, 8, 8, "#BBBBBB", "")
+	s.text(4, 6, "x", 9, false, 'c', "#000000")
+	s.rect(32, 0, 8, 8, "#CCCCCC", "")
+	s.rect(0, 8, 8, 8, "#AAAAAA", "")
+	var got []string
+	for _, it := range byFill(s.items) {
+		got = append(got, fmt.Sprintf("%s%s%g+%g", it.text, it.fill, it.x, it.w))
+	}
+	want := []string{"#0000000+40", "#AAAAAA16+8", "#BBBBBB0+16", "#BBBBBB24+8", "x#0000004+0", "#AAAAAA0+8", "#CCCCCC32+8"}
+	if !slices.Equal(got, want) {
+		t.Errorf("byFill(scene) = %v; want %v", got, want)
 	}
 }
