@@ -150,6 +150,32 @@ func writeAll(t *testing.T, d *argmap.Debate) map[string]string {
 				out["agreement "+name] = b.String()
 			}
 		}
+		for _, agreement := range []bool{false, true} {
+			name := fmt.Sprintf("picture agreement=%v transpose=%v", agreement, transpose)
+			var svg, layout bytes.Buffer
+			if err := m.WritePictureSVG(&svg, agreement); err != nil {
+				t.Errorf("WritePictureSVG(%s) = %v", name, err)
+			}
+			wellFormedXML(t, name, svg.Bytes())
+			if err := m.WritePictureLayout(&layout, agreement); err != nil {
+				t.Errorf("WritePictureLayout(%s) = %v", name, err)
+			}
+			out[name+" svg"], out[name+" layout json"] = svg.String(), layout.String()
+		}
+		for _, f := range []Format{Table, Markdown, CSV, TSV, JSON} {
+			var b bytes.Buffer
+			if err := m.WriteLong(&b, f, true); err != nil {
+				t.Errorf("WriteLong(%s) = %v", f, err)
+			}
+			out[fmt.Sprintf("long %s transpose=%v", f, transpose)] = b.String()
+		}
+		for _, f := range []Format{Table, Markdown, HTML, JSON, XLSX} {
+			var b bytes.Buffer
+			if err := m.WriteWithStats(&b, f, true); err != nil {
+				t.Errorf("WriteWithStats(%s) = %v", f, err)
+			}
+			out[fmt.Sprintf("stats %s transpose=%v", f, transpose)] = b.String()
+		}
 		for _, f := range []Format{Table, Markdown, JSON} {
 			var b bytes.Buffer
 			if err := m.WriteCruxesAs(&b, f, true); err != nil {
