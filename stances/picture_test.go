@@ -138,12 +138,14 @@ func TestPictureEscapes(t *testing.T) {
 				t.Fatal(err)
 			}
 			var v struct {
-				BB   string `json:"bb"`
-				Draw []struct {
-					Op, Text string
-				} `json:"_draw_"`
+				BB      string `json:"bb"`
+				Objects []struct {
+					Draw []struct {
+						Op, Text string
+					} `json:"_draw_"`
+				} `json:"objects"`
 			}
-			if err := json.Unmarshal(layout.Bytes(), &v); err != nil || v.BB == "" || len(v.Draw) == 0 {
+			if err := json.Unmarshal(layout.Bytes(), &v); err != nil || v.BB == "" || len(v.Objects) == 0 || len(v.Objects[0].Draw) == 0 {
 				t.Fatalf("layout is not a Graphviz JSON layout: %v\n%s", err, layout.String())
 			}
 		}

@@ -190,8 +190,12 @@ func byFill(items []item) []item {
 // one draw list of xdot operations on the graph, y up.
 func (s *scene) writeLayout(w io.Writer) error {
 	j := newJSONWriter(w)
-	j.raw(`{"bb":"0,0,` + f2(s.w) + "," + f2(s.h) + `","pad":"0","_draw_":[`)
-	first := true
+	// The operations go out in lists of at most layoutChunk items, each the draw list of one
+	// node, so that the reader never grows one huge slice. Every list starts from Graphviz's
+	// default state, so each sets its colours, font and line width again.
+	j.raw(`{"bb":"0,0,` + f2(s.w) + "," + f2(s.h) + `","pad":"0","objects":[`)
+	var pen, fill, font string
+	first, chunk, inChunk := true, 0, layoutChunk
 	op := func(text string) {
 		if !first {
 			j.raw(",\n")
@@ -199,7 +203,16 @@ func (s *scene) writeLayout(w io.Writer) error {
 		first = false
 		j.raw(text)
 	}
-	var pen, fill, font string
+	startChunk := func() {
+		if chunk > 0 {
+			j.raw("]},\n")
+		}
+		j.raw(`{"_gvid":` + strconv.Itoa(chunk) + `,"name":"cells` + strconv.Itoa(chunk) + `","_draw_":[`)
+		chunk++
+		first, inChunk = true, 0
+		pen, fill, font = "", "", ""
+		op(`{"op":"S","style":"setlinewidth(0.6)"}`)
+	}
 	setPen := func(c string) {
 		if c != pen {
 			pen = c
@@ -214,8 +227,10 @@ func (s *scene) writeLayout(w io.Writer) error {
 	}
 	y := func(v float64) string { return f2(s.h - v) }
 	const none = "#ffffff00"
-	op(`{"op":"S","style":"setlinewidth(0.6)"}`)
 	for _, it := range byFill(s.items) {
+		if inChunk++; inChunk > layoutChunk {
+			startChunk()
+		}
 		switch {
 		case it.line:
 			setPen(it.stroke)
@@ -249,6 +264,12 @@ func (s *scene) writeLayout(w io.Writer) error {
 			op(`{"op":"` + kind + `","points":[[` + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1 + "],[" + x0 + "," + y1 + "]]}")
 		}
 	}
+	if chunk > 0 {
+		j.raw("]}")
+	}
 	j.raw("]}\n")
 	return j.flush()
 }
+
+// layoutChunk is the number of scene items in one draw list of a layout.
+const layoutChunk = 2048
