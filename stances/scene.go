@@ -168,11 +168,11 @@ func (it *item) plainFill() bool {
 	return !it.line && !it.ground && it.text == "" && it.stroke == "" && it.fill != ""
 }
 
-// byFill returns the items with each run of plain filled rectangles (the cells of a grid,
-// which do not overlap) sorted by colour, so that the layout sets each colour once per run
-// rather than once per cell. Everything else keeps its place.
+// byFill sorts each run of plain filled rectangles (the cells of a grid, which do not
+// overlap) by colour, in place, so that the layout sets each colour once per run rather than
+// once per cell. Everything else keeps its place. It returns items.
 func byFill(items []item) []item {
-	out := slices.Clone(items)
+	out := items
 	for i := 0; i < len(out); {
 		j := i
 		for j < len(out) && out[j].plainFill() {
@@ -187,7 +187,8 @@ func byFill(items []item) []item {
 }
 
 // writeLayout writes the scene as the Graphviz JSON layout that argmap/render's Draw paints:
-// one draw list of xdot operations on the graph, y up.
+// xdot operations, y up, in the draw lists of nodes. It groups the cells by colour in place
+// (see byFill), so a scene is written once.
 func (s *scene) writeLayout(w io.Writer) error {
 	j := newJSONWriter(w)
 	// The operations go out in lists of at most layoutChunk items, each the draw list of one
