@@ -86,7 +86,7 @@ func (m *Matrix) picture(agreement bool) (*scene, error) {
 	return s, nil
 }
 
-// grid is the geometry of a picture's table: where the cells start, their size, and the
+// gridGeom is the geometry of a picture's table: where the cells start, their size, and the
 // font sizes that go with it.
 type gridGeom struct {
 	x, y, cw, ch float64
@@ -94,12 +94,17 @@ type gridGeom struct {
 	full         bool
 }
 
+// newGeom returns full cells of cw × ch points when the table fits within fullRows ×
+// fullCols, else compact ones.
 func newGeom(rows, cols int, cw, ch float64) gridGeom {
 	if rows <= fullRows && cols <= fullCols {
 		return gridGeom{cw: cw, ch: ch, label: 10, key: 9, full: true}
 	}
-	return gridGeom{cw: 8, ch: 8, label: 6.5, key: 6.5}
+	return compactGeom
 }
+
+// compactGeom is the geometry of large tables: colour-only 8-point cells.
+var compactGeom = gridGeom{cw: 8, ch: 8, label: 6.5, key: 6.5}
 
 // title draws the title and returns the y below it.
 func (m *Matrix) title(s *scene) float64 {
@@ -252,8 +257,8 @@ func (m *Matrix) drawAgreement(s *scene) {
 		keys = append(keys, m.expertKey(i))
 	}
 	g := newGeom(n, n, 46, 30)
-	if n > 40 {
-		g = gridGeom{cw: 8, ch: 8, label: 6.5, key: 6.5}
+	if n > 40 { // the heat map's cells are wider: fewer fit
+		g = compactGeom
 	}
 	g.y = m.title(s) + 16
 	g.x = pad + rowLabels(s, g, labels, m.expertColors())
