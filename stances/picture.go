@@ -31,8 +31,8 @@ type PictureTooBigError struct {
 }
 
 func (e *PictureTooBigError) Error() string {
-	return fmt.Sprintf("a picture of %d × %d cells is more than argmap draws (250,000 cells): write it as xlsx, csv, html or json instead, e.g. -o panel.xlsx",
-		e.Rows, e.Cols)
+	return fmt.Sprintf("a picture of %d × %d cells is more than argmap draws (%d,%03d cells): write it as xlsx, csv, html or json instead, e.g. -o panel.xlsx",
+		e.Rows, e.Cols, MaxPictureCells/1000, MaxPictureCells%1000)
 }
 
 // WritePictureSVG writes the matrix as an SVG picture, or the agreement heat map when
