@@ -74,21 +74,21 @@ func (m *Matrix) WriteLong(w io.Writer, f Format, color bool) error {
 				jw.raw(",")
 			}
 			first = false
-			jw.raw("\n  {\"expert\": ")
+			jw.raw("\n  {\"expert\":")
 			jw.str(e.ID)
-			jw.raw(", \"name\": ")
+			jw.raw(",\"name\":")
 			jw.str(e.Name)
-			jw.raw(", \"proposition\": ")
+			jw.raw(",\"proposition\":")
 			jw.str(p.ID)
-			jw.raw(", \"position\": ")
+			jw.raw(",\"position\":")
 			jw.str(label(s.Position))
-			jw.raw(fmt.Sprintf(", \"value\": %d, \"inferred\": %t, \"confidence\": ", clampPos(s.Position), s.Inferred))
+			jw.raw(fmt.Sprintf(",\"value\":%d,\"inferred\":%t,\"confidence\":", clampPos(s.Position), s.Inferred))
 			if s.Confidence > 0 {
-				jw.raw(strconv.Itoa(s.Confidence))
+				jw.int(s.Confidence)
 			} else {
 				jw.raw("null")
 			}
-			jw.raw(", \"quote\": ")
+			jw.raw(",\"quote\":")
 			if s.Quote != "" {
 				jw.str(s.Quote)
 			} else {
