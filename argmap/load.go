@@ -373,6 +373,7 @@ func readExpert(root *node, f *fileCtx) *expertDecl {
 	x := &expertDecl{path: f.path, e: &Expert{}}
 	x.e.ID, x.at = root.str("id", true)
 	x.e.Name, _ = root.str("name", true)
+	x.e.SortName, _ = root.str("sort_name", false)
 	x.e.Role, _ = root.str("role", false)
 	x.e.Affiliation, _ = root.str("affiliation", false)
 	for _, cn := range root.tables("claims") {

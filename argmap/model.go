@@ -39,6 +39,7 @@ type Proposition struct {
 type Expert struct {
 	ID          string    `json:"id"`
 	Name        string    `json:"name"`
+	SortName    string    `json:"sort_name,omitempty"` // the name to sort by, when the last word of Name is not the family name
 	Role        string    `json:"role,omitempty"`
 	Affiliation string    `json:"affiliation,omitempty"`
 	Claims      []*Claim  `json:"claims"`

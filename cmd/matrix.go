@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/render"
@@ -15,6 +16,7 @@ import (
 type matrixOptions struct {
 	output, format, order string
 	transpose, stats      bool
+	long                  bool // one row per expert × proposition
 	pairs                 bool // the agreement table instead of the matrix
 }
 
@@ -28,15 +30,22 @@ func newMatrix(s *Streams) *cobra.Command {
 the expert does not address the proposition (never counted as disagreement).
 
 Rows and columns are ordered by similarity (--order cluster, the default) so that coalitions
-show as blocks; --order file keeps the debate's order, --order name sorts by name. --stats
+show as blocks; --order file keeps the debate's order, --order name sorts experts by family
+name (the last word of the name, or the expert's sort_name) and propositions by id. --stats
 adds pairwise agreement and the propositions' consensus and divisiveness; --pairs prints the
 expert × expert agreement table instead (as 'argmap agreement' does).
 
+--long writes the tidy form instead, the shape pandas, R and pivot tables want: one row per
+expert and proposition the expert addresses (expert, name, proposition, position, value -2..2,
+inferred, confidence, quote); a proposition an expert does not address has no row.
+
 Formats: table (the terminal default), md, csv, tsv, json, html, xlsx, and pictures: svg,
-png, pdf. The format comes from --format, else from -o's extension.`,
+png, pdf (large panels are drawn as colours only; above 250,000 cells argmap refuses: use
+xlsx or csv). The format comes from --format, else from -o's extension.`,
 		Example: `  argmap matrix seeds/camp-taji
   argmap matrix seeds/camp-taji --stats
   argmap matrix seeds/camp-taji -o taji.xlsx
+  argmap matrix seeds/camp-taji --long -o stances.csv
   argmap matrix seeds/camp-taji --format md --order file
   argmap matrix seeds/camp-taji -o matrix.png`,
 		Args: args(cobra.ExactArgs(1)),
@@ -47,7 +56,8 @@ png, pdf. The format comes from --format, else from -o's extension.`,
 	matrixFlags(c, o)
 	c.Flags().BoolVar(&o.transpose, "transpose", false, "propositions as rows, experts as columns")
 	c.Flags().BoolVar(&o.pairs, "pairs", false, "print the expert × expert agreement table instead")
-	c.Flags().BoolVar(&o.stats, "stats", false, "add pairwise agreement, consensus and divisiveness (table, md)")
+	c.Flags().BoolVar(&o.long, "long", false, "long (tidy) form: one row per expert × proposition addressed (table, md, csv, tsv, json)")
+	c.Flags().BoolVar(&o.stats, "stats", false, "add pairwise agreement, each proposition's consensus and divisiveness, and the cruxes (table, md, html; json and xlsx always hold them)")
 	return c
 }
 
@@ -59,7 +69,7 @@ func newAgreement(s *Streams) *cobra.Command {
 		Long: `Agreement shows, for every pair of experts, over the propositions both address: how many
 (n), the share on which they take the same side, the mean distance on the 5-point scale, and
 Cohen's quadratic-weighted kappa where n allows (at least 3 shared propositions). Pairs that
-share few propositions are flagged, not hidden.
+share few propositions are flagged ("few", faded and hatched in the heat map), not hidden.
 
 Formats: table, md, csv, tsv, json, html, xlsx, and a heat map: svg, png, pdf.`,
 		Example: `  argmap agreement seeds/camp-taji
@@ -112,6 +122,15 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	if err != nil {
 		return usage(err)
 	}
+	if o.long && (o.stats || o.pairs || o.transpose) {
+		return usage(errors.New("--long is one table of stances: it does not go with --stats, --pairs or --transpose"))
+	}
+	if o.long && (isPicture || tf == stances.HTML || tf == stances.XLSX) {
+		return usage(fmt.Errorf("--long is written as table, md, csv, tsv or json, not %s", format))
+	}
+	if o.stats && (tf == stances.CSV || tf == stances.TSV) {
+		return usage(fmt.Errorf("--stats cannot go into one %s table: use --pairs for the agreement, or --format json, xlsx, html or md", format))
+	}
 	if err := checkOutput(o.output); err != nil {
 		return err
 	}
@@ -124,35 +143,70 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	}
 	m := stances.New(d, stances.Options{Order: order, Transpose: o.transpose})
 	color := o.output == "" && s.color()
-	var buf bytes.Buffer
-	switch {
-	case isPicture:
-		src := m.DOT()
-		if o.pairs {
-			src = m.AgreementDOT()
-		}
-		out, err := render.Render(ctx, src, picture, render.Options{})
-		if err != nil {
-			return invalid(fmt.Errorf("cannot draw the matrix: %w", err))
-		}
-		buf.Write(out)
-	case o.pairs:
-		err = m.WriteAgreement(&buf, tf, color)
-	default:
-		err = m.Write(&buf, tf, color)
-		if err == nil && o.stats && (tf == stances.Table || tf == stances.Markdown) {
-			buf.WriteString("\n")
-			err = m.WriteAgreement(&buf, tf, color)
-			if err == nil {
-				buf.WriteString("\n")
-				err = m.WriteCruxesAs(&buf, tf, color)
+	write := func(w io.Writer) error {
+		switch {
+		case picture == render.SVG:
+			return m.WritePictureSVG(w, o.pairs)
+		case isPicture:
+			var layout bytes.Buffer
+			if err := m.WritePictureLayout(&layout, o.pairs); err != nil {
+				return err
 			}
+			out, err := render.Draw(layout.Bytes(), picture, render.Options{MaxPixels: pictureMaxPixels})
+			if err != nil {
+				return fmt.Errorf("cannot draw the matrix: %w", err)
+			}
+			_, err = w.Write(out)
+			return err
+		case o.pairs:
+			return m.WriteAgreement(w, tf, color)
+		case o.long:
+			return m.WriteLong(w, tf, color)
+		case o.stats:
+			return m.WriteWithStats(w, tf, color)
 		}
+		return m.Write(w, tf, color)
 	}
-	if err != nil {
+	return emitStream(s, o.output, write)
+}
+
+// pictureMaxPixels caps the PNG of a matrix or heat map (16 megapixels, 64 MiB of image): a
+// large panel is drawn at a lower resolution rather than with unbounded memory.
+const pictureMaxPixels = 16_000_000
+
+// emitStream writes a document to standard output as it is produced, so that a large one is
+// never held whole; to a file, through emit (written whole and atomically). An error that
+// is not a write error on standard output is invalid data.
+func emitStream(s *Streams, output string, write func(io.Writer) error) error {
+	if output == "" || output == "-" {
+		sw := &stickyWriter{w: s.Out}
+		if err := write(sw); err != nil {
+			if sw.err != nil {
+				return sw.err
+			}
+			return invalid(err)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
 		return invalid(err)
 	}
-	return emit(s, o.output, buf.Bytes())
+	return emit(s, output, buf.Bytes())
+}
+
+// stickyWriter remembers the first write error, to tell it from an error of the document.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 type reportOptions struct {
@@ -166,8 +220,9 @@ func newCruxes(s *Streams) *cobra.Command {
 		Short: "Rank propositions by how divisive they are, with who stands where",
 		Long: `Cruxes lists the propositions the experts divide on, most divisive first (divisiveness is
 the variance of the positions of those who address it, scaled to 0..1), each with who
-stands where, their quotes and the claims their positions rest on. Propositions everyone
-agrees on are listed as consensus at the end.
+stands where, their quotes and the claims their positions rest on. Then the consensus: each
+proposition on which everyone who addresses it (two or more) takes one side, with the same
+detail; then the propositions fewer than two experts address.
 
 Formats: table (the terminal default), md, json.`,
 		Example: `  argmap cruxes seeds/camp-taji
@@ -192,7 +247,7 @@ func newCompare(s *Streams) *cobra.Command {
 different sides, or which only one addresses, with their quotes; and where their
 recommendations oppose (opposite stances on policy propositions, or attacks between their
 claims), the premises behind each side, so the reader sees which belief they actually
-differ on.
+differ on; and every direct attack between their claims, in both directions.
 
 Formats: table (the terminal default), md, json.`,
 		Example: `  argmap compare seeds/camp-taji kadhim pfaff

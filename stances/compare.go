@@ -28,6 +28,14 @@ type Comparison struct {
 	// propositions in file order, then attacks between their claims that involve a
 	// recommendation, A's attacks first, each in claim order.
 	Conflicts []Conflict
+	// Attacks are every direct attack between the two experts' claims, whatever the kinds of
+	// the claims: A's claims attacking B's first, then B's attacking A's, in claim order.
+	Attacks []Attack
+}
+
+// Attack is a claim of one expert that attacks a claim of the other.
+type Attack struct {
+	From, To *argmap.Claim
 }
 
 // Shared is a proposition both experts address, with their stances.
@@ -134,7 +142,11 @@ func (m *Matrix) Compare(a, b string) (*Comparison, error) {
 		for _, from := range x.Claims {
 			for _, ref := range from.Attacks {
 				to, ok := m.d.Claim(ref)
-				if !ok || to.Expert != y.ID || (from.Kind != argmap.Recommendation && to.Kind != argmap.Recommendation) {
+				if !ok || to.Expert != y.ID {
+					continue
+				}
+				c.Attacks = append(c.Attacks, Attack{From: from, To: to})
+				if from.Kind != argmap.Recommendation && to.Kind != argmap.Recommendation {
 					continue
 				}
 				sx := Side{Claims: []*argmap.Claim{from}, Premises: premises([]*argmap.Claim{from}, sup)}

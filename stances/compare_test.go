@@ -178,3 +178,53 @@ evidence = ["no"]
 			x.From.Ref, x.To.Ref, x.A.Claims[0].Ref, x.B.Claims[0].Ref)
 	}
 }
+
+// TestCompareListsEveryAttack checks that a comparison lists every direct attack between the
+// two experts, in both directions, whatever the kinds of the claims (issue 8, item 7).
+func TestCompareListsEveryAttack(t *testing.T) {
+	m := New(seed(t), Options{})
+	tests := []struct {
+		a, b string
+		want []string
+	}{
+		{"fontenrose", "kadhim", []string{
+			"fontenrose/self-defeating>kadhim/anti-us-camp-wants-breakdown",
+			"fontenrose/tacit-approval>kadhim/government-cannot-control",
+			"fontenrose/caught-not-victim>kadhim/iraq-drawn-in",
+			"kadhim/retaliation-wont-deter>fontenrose/strike-strategic"}},
+		{"kadhim", "fontenrose", []string{
+			"kadhim/retaliation-wont-deter>fontenrose/strike-strategic",
+			"fontenrose/self-defeating>kadhim/anti-us-camp-wants-breakdown",
+			"fontenrose/tacit-approval>kadhim/government-cannot-control",
+			"fontenrose/caught-not-victim>kadhim/iraq-drawn-in"}},
+		{"hof", "slavin", []string{
+			"hof/passivity-bred-recklessness>slavin/escalation-irresponsible",
+			"hof/tehran-probing>slavin/deterrence-claim-mistaken",
+			"slavin/deterrence-claim-mistaken>hof/escalatory-dominance-ended"}},
+	}
+	for _, tt := range tests {
+		c, err := m.Compare(tt.a, tt.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range c.Attacks {
+			got = append(got, x.From.Ref+">"+x.To.Ref)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Compare(%s, %s).Attacks = %v; want %v", tt.a, tt.b, got, tt.want)
+		}
+		for _, f := range []Format{Table, Markdown, JSON} {
+			var b strings.Builder
+			if err := c.WriteAs(&b, f, false); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				from, to, _ := strings.Cut(w, ">")
+				if !strings.Contains(b.String(), from) || !strings.Contains(b.String(), to) {
+					t.Errorf("Compare(%s, %s) as %s does not name the attack %s on %s", tt.a, tt.b, f, from, to)
+				}
+			}
+		}
+	}
+}

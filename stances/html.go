@@ -76,6 +76,7 @@ th.e { border-left: 0.4em solid #999; }
 dt { font-weight: 600; float: left; clear: left; width: 3em; }
 dd { margin-left: 3.5em; }
 p.note { color: #555; max-width: 60em; }
+td.few, span.few { opacity: 0.55; background-image: repeating-linear-gradient(135deg, transparent 0 5px, rgba(255,255,255,0.7) 5px 7px); }
 </style>
 </head>
 <body>
@@ -197,7 +198,10 @@ func (m *Matrix) propKeys() htmlKey {
 // WriteHTML writes the matrix as a standalone HTML page (no external resources): cells
 // coloured by position, each carrying the stance's quote, evidence claims and note as a
 // tooltip; then the legend and the key.
-func (m *Matrix) WriteHTML(w io.Writer) error {
+func (m *Matrix) WriteHTML(w io.Writer) error { return m.writeHTML(w, false) }
+
+// writeHTML writes the matrix page; stats adds the tables of propositions and of pairs.
+func (m *Matrix) writeHTML(w io.Writer, stats bool) error {
 	pg := m.newPage(m.d.Title + ": stances")
 	pg.Legend = stanceLegend()
 	pg.Empty = m.emptyNote()
@@ -231,6 +235,16 @@ func (m *Matrix) WriteHTML(w io.Writer) error {
 	if len(props) > 0 {
 		pg.Keys = append(pg.Keys, m.propKeys())
 	}
+	if stats {
+		pg.Note = propStatsLegend
+		if len(props) > 0 {
+			pg.Tables = append(pg.Tables, m.propStatsHTML())
+		}
+		if len(experts) > 1 {
+			pg.Note += " " + agreementLegend
+			pg.Tables = append(pg.Tables, m.pairsHTML())
+		}
+	}
 	return pageTemplate.Execute(w, pg)
 }
 
@@ -253,9 +267,10 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 	pg.Note = agreementLegend
 	pg.Legend = []htmlLegend{
 		{"", "Share of shared propositions on the same side:", ""},
-		{"≥ 80%", "", positionClass(argmap.StronglyAgree)}, {"60-79%", "", positionClass(argmap.Agree)},
-		{"41-59%", "", positionClass(argmap.Mixed)}, {"21-40%", "", positionClass(argmap.Disagree)},
-		{"≤ 20%", "", positionClass(argmap.StronglyDisagree)}, {notAddressed, "no shared proposition", "na"},
+		{"80-100%", "", positionClass(argmap.StronglyAgree)}, {"60-80%", "", positionClass(argmap.Agree)},
+		{"40-60%", "", positionClass(argmap.Mixed)}, {"20-40%", "", positionClass(argmap.Disagree)},
+		{"0-20%", "(a share on a bound takes the colour farther from 50%)", positionClass(argmap.StronglyDisagree)}, {"1/1 few", fmt.Sprintf("faded: fewer than %d shared", MinShared), "few"},
+		{notAddressed, "no shared proposition", "na"},
 	}
 	if len(m.rows) < 2 {
 		pg.Empty = "(agreement needs at least two experts)"
@@ -278,10 +293,19 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 			if ok {
 				class = "c " + positionClass(pos)
 			}
+			if ok && p.Shared < MinShared {
+				class += " few"
+			}
 			row.Cells = append(row.Cells, htmlCell{Text: text, Title: pairTitle(p), Class: class})
 		}
 		pg.Grid.Rows = append(pg.Grid.Rows, row)
 	}
+	pg.Tables = append(pg.Tables, m.pairsHTML())
+	return pageTemplate.Execute(w, pg)
+}
+
+// pairsHTML is the table of every pair's figures.
+func (m *Matrix) pairsHTML() htmlTable {
 	t := htmlTable{Caption: "Pairs", Head: []string{"A", "B", "Shared", "Agree", "Differ", "Oppose", "Agreement", "Distance", "Kappa", "Note"}}
 	num := func(s string) htmlCell { return htmlCell{Text: s, Class: "n"} }
 	for _, p := range m.Pairs() {
@@ -289,6 +313,5 @@ func (m *Matrix) WriteAgreementHTML(w io.Writer) error {
 			num(strconv.Itoa(p.Shared)), num(strconv.Itoa(p.Agree)), num(strconv.Itoa(p.Differ)), num(strconv.Itoa(p.Oppose)),
 			num(p.Agreement.Percent()), num(p.Distance.Format(2)), num(p.Kappa.Format(2)), {Text: p.Note}})
 	}
-	pg.Tables = append(pg.Tables, t)
-	return pageTemplate.Execute(w, pg)
+	return t
 }

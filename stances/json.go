@@ -49,50 +49,6 @@ type jsonPair struct {
 	Note      string `json:"note,omitempty"`
 }
 
-type jsonPropStats struct {
-	Proposition  string  `json:"proposition"`
-	Addressed    int     `json:"addressed"`
-	Agree        int     `json:"agree"`
-	Mixed        int     `json:"mixed"`
-	Disagree     int     `json:"disagree"`
-	Mean         Figure  `json:"mean"`
-	Consensus    string  `json:"consensus"`
-	Divisiveness float64 `json:"divisiveness"`
-}
-
-type jsonMatrix struct {
-	Title             string            `json:"title"`
-	Order             Order             `json:"order"`
-	Experts           []jsonExpert      `json:"experts"`
-	Propositions      []jsonProposition `json:"propositions"`
-	Cells             []jsonCell        `json:"cells"`
-	Pairs             []jsonPair        `json:"pairs"`
-	PropositionsStats []jsonPropStats   `json:"propositions_stats"`
-}
-
-type jsonAgreement struct {
-	Title   string       `json:"title"`
-	Order   Order        `json:"order"`
-	Experts []jsonExpert `json:"experts"`
-	Pairs   []jsonPair   `json:"pairs"`
-}
-
-func (m *Matrix) jsonExperts() []jsonExpert {
-	out := []jsonExpert{}
-	for _, e := range m.Experts() {
-		out = append(out, jsonExpert{e.ID, e.Name})
-	}
-	return out
-}
-
-func (m *Matrix) jsonPairs() []jsonPair {
-	out := []jsonPair{}
-	for _, p := range m.Pairs() {
-		out = append(out, toJSONPair(p))
-	}
-	return out
-}
-
 func toJSONPair(p Pair) jsonPair {
 	return jsonPair{p.A.ID, p.B.ID, p.Shared, p.Agree, p.Differ, p.Oppose, p.Agreement, p.Distance, p.Kappa, p.Note}
 }
@@ -117,42 +73,204 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
+// The matrix and agreement documents are streamed: a panel of 500 experts has 124,750 pairs.
+// Each element of their arrays is one line of compact JSON, so that the document stays
+// readable and line-oriented tools (grep, jq -c) work on it, without the indentation that
+// would otherwise be most of its bytes.
+
+// array writes `"key": [` with n elements, one per line, each written by elem.
+func (j *jsonWriter) array(key string, n int, last bool, elem func(k int)) {
+	j.raw("  ")
+	j.str(key)
+	j.raw(": [")
+	for k := range n {
+		if k > 0 {
+			j.raw(",")
+		}
+		j.raw("\n    ")
+		elem(k)
+		if j.err != nil {
+			return
+		}
+	}
+	if n > 0 {
+		j.raw("\n  ")
+	}
+	j.raw("]")
+	if !last {
+		j.raw(",")
+	}
+	j.raw("\n")
+}
+
+// jsonHead writes the opening of a matrix or agreement document: title, order and experts.
+func (m *Matrix) jsonHead(j *jsonWriter) {
+	j.raw("{\n  \"title\": ")
+	j.str(m.d.Title)
+	j.raw(",\n  \"order\": ")
+	j.str(string(m.order))
+	j.raw(",\n")
+	j.array("experts", len(m.rows), false, func(k int) {
+		e := m.experts[m.rows[k]]
+		j.raw(`{"id":`)
+		j.str(e.ID)
+		j.raw(`,"name":`)
+		j.str(e.Name)
+		j.raw("}")
+	})
+}
+
+func (j *jsonWriter) pair(p Pair) {
+	j.raw(`{"a":`)
+	j.str(p.A.ID)
+	j.raw(`,"b":`)
+	j.str(p.B.ID)
+	j.raw(`,"shared":`)
+	j.int(p.Shared)
+	j.raw(`,"agree":`)
+	j.int(p.Agree)
+	j.raw(`,"differ":`)
+	j.int(p.Differ)
+	j.raw(`,"oppose":`)
+	j.int(p.Oppose)
+	j.raw(`,"agreement":`)
+	j.figure(p.Agreement)
+	j.raw(`,"distance":`)
+	j.figure(p.Distance)
+	j.raw(`,"kappa":`)
+	j.figure(p.Kappa)
+	if p.Note != "" {
+		j.raw(`,"note":`)
+		j.str(p.Note)
+	}
+	j.raw("}")
+}
+
+// jsonPairs writes every pair in display order, computing each as it goes.
+func (m *Matrix) jsonPairs(j *jsonWriter, last bool) {
+	n := len(m.rows)
+	x, y := 0, 1
+	j.array("pairs", n*(n-1)/2, last, func(int) {
+		j.pair(m.pairOf(m.rows[x], m.rows[y]))
+		if y++; y == n {
+			x++
+			y = x + 1
+		}
+	})
+}
+
+func (j *jsonWriter) strs(list []string) {
+	j.raw("[")
+	for k, s := range list {
+		if k > 0 {
+			j.raw(",")
+		}
+		j.str(s)
+	}
+	j.raw("]")
+}
+
+func (j *jsonWriter) cell(s *argmap.Stance) {
+	j.raw(`{"expert":`)
+	j.str(s.Expert)
+	j.raw(`,"proposition":`)
+	j.str(s.Proposition)
+	j.raw(`,"position":`)
+	j.int(int(s.Position))
+	j.raw(`,"label":`)
+	j.str(label(s.Position))
+	j.raw(`,"inferred":`)
+	j.bool(s.Inferred)
+	if s.Confidence != 0 {
+		j.raw(`,"confidence":`)
+		j.int(s.Confidence)
+	}
+	j.raw(`,"evidence":{"claims":`)
+	j.strs(s.Evidence)
+	if s.Quote != "" {
+		j.raw(`,"quote":`)
+		j.str(s.Quote)
+	}
+	j.raw("}")
+	if s.Note != "" {
+		j.raw(`,"note":`)
+		j.str(s.Note)
+	}
+	j.raw("}")
+}
+
 // WriteJSON writes the matrix, the agreement of every pair and the statistics of every
-// proposition as one JSON object (see README.md). Experts and propositions come in display
-// order; cells, one per addressed pair, expert by expert; not addressed has no cell.
+// proposition as one JSON object (see README.md), streamed. Experts and propositions come in
+// display order; cells, one per addressed pair, expert by expert; not addressed has no cell.
 // Transposing changes nothing here.
 func (m *Matrix) WriteJSON(w io.Writer) error {
-	out := jsonMatrix{
-		Title:             m.d.Title,
-		Order:             m.order,
-		Experts:           m.jsonExperts(),
-		Propositions:      []jsonProposition{},
-		Cells:             []jsonCell{},
-		Pairs:             m.jsonPairs(),
-		PropositionsStats: []jsonPropStats{},
-	}
-	props := m.Propositions()
-	for _, p := range props {
-		out.Propositions = append(out.Propositions, jsonProposition{p.ID, p.Text, p.Tags})
-	}
-	for i := range m.rows {
-		for j := range props {
-			if s := m.Cell(i, j); s != nil {
-				out.Cells = append(out.Cells, toJSONCell(s))
+	j := newJSONWriter(w)
+	m.jsonHead(j)
+	j.array("propositions", len(m.cols), false, func(k int) {
+		p := m.props[m.cols[k]]
+		j.raw(`{"id":`)
+		j.str(p.ID)
+		j.raw(`,"text":`)
+		j.str(p.Text)
+		if len(p.Tags) > 0 {
+			j.raw(`,"tags":`)
+			j.strs(p.Tags)
+		}
+		j.raw("}")
+	})
+	n := 0
+	for _, row := range m.cells {
+		for _, s := range row {
+			if s != nil {
+				n++
 			}
 		}
 	}
-	for _, st := range m.PropositionStats() {
-		out.PropositionsStats = append(out.PropositionsStats, jsonPropStats{
-			st.Proposition.ID, st.Addressed, st.Agree, st.Mixed, st.Disagree, st.Mean, st.Consensus, round4(st.Divisiveness),
-		})
-	}
-	return writeJSON(w, out)
+	x, y := 0, 0 // the next cell to look at, in display order
+	j.array("cells", n, false, func(int) {
+		for ; ; y, x = 0, x+1 {
+			for ; y < len(m.cols); y++ {
+				if s := m.cells[m.rows[x]][m.cols[y]]; s != nil {
+					y++
+					j.cell(s)
+					return
+				}
+			}
+		}
+	})
+	m.jsonPairs(j, false)
+	j.array("propositions_stats", len(m.cols), true, func(k int) {
+		st := m.pstats[m.cols[k]]
+		j.raw(`{"proposition":`)
+		j.str(st.Proposition.ID)
+		j.raw(`,"addressed":`)
+		j.int(st.Addressed)
+		j.raw(`,"agree":`)
+		j.int(st.Agree)
+		j.raw(`,"mixed":`)
+		j.int(st.Mixed)
+		j.raw(`,"disagree":`)
+		j.int(st.Disagree)
+		j.raw(`,"mean":`)
+		j.figure(st.Mean)
+		j.raw(`,"consensus":`)
+		j.str(st.Consensus)
+		j.raw(`,"divisiveness":`)
+		j.float(st.Divisiveness)
+		j.raw("}")
+	})
+	j.raw("}\n")
+	return j.flush()
 }
 
-// WriteAgreementJSON writes the experts and the agreement of every pair (see README.md).
+// WriteAgreementJSON writes the experts and the agreement of every pair (see README.md),
+// streamed as WriteJSON.
 func (m *Matrix) WriteAgreementJSON(w io.Writer) error {
-	return writeJSON(w, jsonAgreement{Title: m.d.Title, Order: m.order, Experts: m.jsonExperts(), Pairs: m.jsonPairs()})
+	j := newJSONWriter(w)
+	m.jsonHead(j)
+	m.jsonPairs(j, true)
+	j.raw("}\n")
+	return j.flush()
 }
 
 type jsonClaim struct {
@@ -170,6 +288,7 @@ type jsonPremise struct {
 type jsonCrux struct {
 	Proposition  jsonProposition `json:"proposition"`
 	Addressed    int             `json:"addressed"`
+	Consensus    string          `json:"consensus"`
 	Divisiveness float64         `json:"divisiveness"`
 	Agree        []jsonCell      `json:"agree"`
 	Mixed        []jsonCell      `json:"mixed"`
@@ -207,6 +326,13 @@ type jsonComparison struct {
 	OnlyA     []jsonCell     `json:"only_a"`
 	OnlyB     []jsonCell     `json:"only_b"`
 	Conflicts []jsonConflict `json:"conflicts"`
+	Attacks   []jsonAttack   `json:"attacks"`
+}
+
+type jsonAttack struct {
+	By   string    `json:"by"` // a | b: whose claim attacks
+	From jsonClaim `json:"from"`
+	To   jsonClaim `json:"to"`
 }
 
 func toJSONClaim(c *argmap.Claim) jsonClaim { return jsonClaim{c.Ref, c.Kind, c.Text, c.Quote} }
@@ -219,19 +345,36 @@ func voices(vs []Voice) []jsonCell {
 	return out
 }
 
-// WriteCruxesJSON writes the cruxes as {"cruxes": [...]} (see README.md).
+// WriteCruxesJSON writes the cruxes, the consensus and the propositions too few experts
+// address as {"cruxes": [...], "consensus": [...], "too_few": [...]} (see README.md).
 func (m *Matrix) WriteCruxesJSON(w io.Writer) error {
 	out := struct {
-		Cruxes []jsonCrux `json:"cruxes"`
-	}{Cruxes: []jsonCrux{}}
-	for _, c := range m.Cruxes() {
+		Cruxes    []jsonCrux `json:"cruxes"`
+		Consensus []jsonCrux `json:"consensus"`
+		TooFew    []jsonFew  `json:"too_few"`
+	}{Cruxes: []jsonCrux{}, Consensus: []jsonCrux{}, TooFew: []jsonFew{}}
+	crux := func(c Crux) jsonCrux {
 		p := c.Proposition
-		out.Cruxes = append(out.Cruxes, jsonCrux{
-			Proposition: jsonProposition{p.ID, p.Text, p.Tags}, Addressed: c.Addressed, Divisiveness: round4(c.Divisiveness),
-			Agree: voices(c.Agree), Mixed: voices(c.Mixed), Disagree: voices(c.Disagree),
-		})
+		return jsonCrux{
+			Proposition: jsonProposition{p.ID, p.Text, p.Tags}, Addressed: c.Addressed, Consensus: c.Consensus,
+			Divisiveness: round4(c.Divisiveness), Agree: voices(c.Agree), Mixed: voices(c.Mixed), Disagree: voices(c.Disagree),
+		}
+	}
+	for _, c := range m.Cruxes() {
+		out.Cruxes = append(out.Cruxes, crux(c))
+	}
+	for _, c := range m.Consensus() {
+		out.Consensus = append(out.Consensus, crux(c))
+	}
+	for _, st := range m.TooFew() {
+		out.TooFew = append(out.TooFew, jsonFew{st.Proposition.ID, st.Addressed})
 	}
 	return writeJSON(w, out)
+}
+
+type jsonFew struct {
+	Proposition string `json:"proposition"`
+	Addressed   int    `json:"addressed"`
 }
 
 // WriteJSON writes the comparison as one JSON object (see README.md).
@@ -267,7 +410,14 @@ func (c *Comparison) WriteJSON(w io.Writer) error {
 	out := jsonComparison{
 		A: jsonExpert{c.A.ID, c.A.Name}, B: jsonExpert{c.B.ID, c.B.Name}, Pair: toJSONPair(c.Pair),
 		Agree: shared(c.Agree), Differ: shared(c.Differ), Oppose: shared(c.Oppose),
-		OnlyA: only(c.OnlyA), OnlyB: only(c.OnlyB), Conflicts: []jsonConflict{},
+		OnlyA: only(c.OnlyA), OnlyB: only(c.OnlyB), Conflicts: []jsonConflict{}, Attacks: []jsonAttack{},
+	}
+	for _, x := range c.Attacks {
+		by := "a"
+		if x.From.Expert == c.B.ID {
+			by = "b"
+		}
+		out.Attacks = append(out.Attacks, jsonAttack{by, toJSONClaim(x.From), toJSONClaim(x.To)})
 	}
 	for _, x := range c.Conflicts {
 		j := jsonConflict{Kind: "attack", A: side(x.A), B: side(x.B)}

@@ -1,11 +1,15 @@
 package stances
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // Order is how the rows (experts) and columns (propositions) of a matrix are ordered.
@@ -14,7 +18,7 @@ type Order string
 // The orders.
 const (
 	ByFile    Order = "file"    // the debate's file order
-	ByName    Order = "name"    // experts by name, propositions by id
+	ByName    Order = "name"    // experts by family name (see SortKey), propositions by id
 	ByCluster Order = "cluster" // hierarchical clustering, so that coalitions show as blocks
 )
 
@@ -109,13 +113,7 @@ func New(d *argmap.Debate, opt Options) *Matrix {
 	m.cols = identity(len(m.props))
 	switch order {
 	case ByName:
-		slices.SortStableFunc(m.rows, func(a, b int) int {
-			ea, eb := m.experts[a], m.experts[b]
-			if c := strings.Compare(strings.ToLower(ea.Name), strings.ToLower(eb.Name)); c != 0 {
-				return c
-			}
-			return strings.Compare(ea.ID, eb.ID)
-		})
+		m.rows = byName(m.experts)
 		slices.SortStableFunc(m.cols, func(a, b int) int { return strings.Compare(m.props[a].ID, m.props[b].ID) })
 	case ByCluster:
 		m.rows = averageLinkage(len(m.experts), distances(len(m.experts), m.pairs))
@@ -123,6 +121,60 @@ func New(d *argmap.Debate, opt Options) *Matrix {
 		m.cols = averageLinkage(len(m.props), distances(len(m.props), byProp.pairSums()))
 	}
 	return m
+}
+
+// byName returns the indices of the experts sorted by SortKey, then by full name, then by
+// id, in the language-neutral Unicode collation (case and accents matter last, so "Élise"
+// sorts with "Elise", not after "Z").
+func byName(experts []*argmap.Expert) []int {
+	col := collate.New(language.Und, collate.IgnoreCase)
+	var buf collate.Buffer
+	type key struct{ family, full []byte }
+	keys := make([]key, len(experts))
+	for i, e := range experts {
+		keys[i] = key{
+			append([]byte(nil), col.KeyFromString(&buf, SortKey(e))...),
+			append([]byte(nil), col.KeyFromString(&buf, e.Name)...),
+		}
+		buf.Reset()
+	}
+	ix := identity(len(experts))
+	slices.SortStableFunc(ix, func(a, b int) int {
+		if c := bytes.Compare(keys[a].family, keys[b].family); c != 0 {
+			return c
+		}
+		if c := bytes.Compare(keys[a].full, keys[b].full); c != 0 {
+			return c
+		}
+		return strings.Compare(experts[a].ID, experts[b].ID)
+	})
+	return ix
+}
+
+// nameSuffixes are the words after a family name that SortKey skips.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true}
+
+// SortKey is what the name order sorts an expert by: their sort_name when given, else the
+// family name taken as the last word of their name, leaving out a parenthesis, punctuation
+// and suffixes such as "Jr." or "III" ("C. Anthony Pfaff" sorts as "Pfaff", "Martin Luther
+// King Jr." as "King"); their id when the name has no letters.
+func SortKey(e *argmap.Expert) string {
+	if e.SortName != "" {
+		return e.SortName
+	}
+	name := e.Name
+	if i := strings.IndexByte(name, '('); i > 0 { // "Shibley Telhami (شبلي تلحمي)"
+		name = name[:i]
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	for k := len(words) - 1; k >= 0; k-- {
+		w := strings.TrimFunc(words[k], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		if w == "" || (nameSuffixes[strings.ToLower(w)] && k > 0) {
+			continue
+		}
+		return w
+	}
+	return e.ID
 }
 
 func identity(n int) []int {

@@ -118,7 +118,9 @@ func (r *report) write(w io.Writer) error {
 
 // WriteCruxes writes the cruxes for the terminal (md false, color as for WriteTable) or as
 // Markdown (md true): each divided proposition, most divisive first, with who stands where,
-// their quotes and the claims their stances rest on.
+// their quotes and the claims their stances rest on; then the consensus, each proposition on
+// which everyone who addresses it takes one side, with the same detail; then the propositions
+// fewer than two experts address.
 func (m *Matrix) WriteCruxes(w io.Writer, md, color bool) error {
 	r := &report{md: md, color: color && !md}
 	cruxes := m.Cruxes()
@@ -126,12 +128,10 @@ func (m *Matrix) WriteCruxes(w io.Writer, md, color bool) error {
 	r.blank()
 	if len(cruxes) == 0 {
 		r.para("No crux: on every proposition addressed by two or more experts, they all take one side.")
-		return r.write(w)
 	}
 	for k, c := range cruxes {
-		p := c.Proposition
-		r.heading(2, fmt.Sprintf("%d. %s: divisiveness %.2f, %d of %d experts", k+1, r.code(p.ID), round(c.Divisiveness, 2), c.Addressed, len(m.experts)))
-		r.para(r.text(p.Text))
+		r.heading(2, fmt.Sprintf("%d. %s: divisiveness %.2f, %d of %d experts", k+1, r.code(c.Proposition.ID), round(c.Divisiveness, 2), c.Addressed, len(m.experts)))
+		r.para(r.text(c.Proposition.Text))
 		for _, side := range []struct {
 			name   string
 			voices []Voice
@@ -144,14 +144,55 @@ func (m *Matrix) WriteCruxes(w io.Writer, md, color bool) error {
 				r.stance(2, v.Expert, v.Stance)
 			}
 		}
-		if md {
-			r.b.WriteByte('\n')
-		} else if k < len(cruxes)-1 {
-			r.blank()
+		r.end()
+	}
+	consensus := m.Consensus()
+	r.heading(1, "Consensus")
+	r.blank()
+	if len(consensus) == 0 {
+		r.para("No consensus: no proposition has two or more experts who all take one side.")
+	}
+	for _, c := range consensus {
+		all := "all " + strconv.Itoa(c.Addressed)
+		if c.Addressed == 2 {
+			all = "both"
 		}
+		side := map[string]string{ConsensusAgree: "agree", ConsensusDisagree: "disagree", ConsensusMixed: "are mixed"}[c.Consensus]
+		r.heading(2, fmt.Sprintf("%s: %s %s, %d of %d experts", r.code(c.Proposition.ID), all, side, c.Addressed, len(m.experts)))
+		r.para(r.text(c.Proposition.Text))
+		for _, side := range [][]Voice{c.Agree, c.Mixed, c.Disagree} {
+			for _, v := range side {
+				r.stance(1, v.Expert, v.Stance)
+			}
+		}
+		r.end()
+	}
+	if few := m.TooFew(); len(few) > 0 {
+		r.heading(1, "Too few voices")
+		r.blank()
+		for _, st := range few {
+			who := "no expert addresses it"
+			if st.Addressed == 1 {
+				for i, e := range m.experts {
+					if s := m.Stance(e.ID, st.Proposition.ID); s != nil {
+						who = "only " + r.code(m.experts[i].ID) + " addresses it: " + r.sym(s) + " " + words(s.Position)
+					}
+				}
+			}
+			r.line(1, r.code(st.Proposition.ID)+": "+who)
+		}
+	}
+	if !md {
+		// Sections end with a blank line; the output does not.
+		text := strings.TrimRight(r.b.String(), "\n") + "\n"
+		r.b.Reset()
+		r.b.WriteString(text)
 	}
 	return r.write(w)
 }
+
+// end closes a section: a blank line.
+func (r *report) end() { r.b.WriteByte('\n') }
 
 // Write writes the comparison for the terminal (md false) or as Markdown (md true).
 func (c *Comparison) Write(w io.Writer, md, color bool) error {
@@ -202,6 +243,18 @@ func (c *Comparison) Write(w io.Writer, md, color bool) error {
 	}
 	only(c.A, c.OnlyA)
 	only(c.B, c.OnlyB)
+	if len(c.Attacks) > 0 {
+		r.blank()
+		r.heading(2, fmt.Sprintf("Direct attacks (%d)", len(c.Attacks)))
+		for _, x := range c.Attacks {
+			r.line(1, fmt.Sprintf("%s attacks %s", r.code(x.From.Ref), r.code(x.To.Ref)))
+			r.claim(2, x.From, "")
+			r.claim(2, x.To, "")
+		}
+		if md {
+			r.b.WriteByte('\n')
+		}
+	}
 	if len(c.Conflicts) > 0 {
 		r.blank()
 		r.heading(2, fmt.Sprintf("Opposing recommendations (%d)", len(c.Conflicts)))

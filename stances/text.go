@@ -196,14 +196,22 @@ func (m *Matrix) emptyNote() string {
 	return ""
 }
 
-// agreementCell is a cell of the agreement grid: "agree/shared", blank on the diagonal, · when
-// the two share no proposition.
+// agreementCell is a cell of the agreement grid: "agree/shared" (n, the shared propositions,
+// always shown), with " few" when they share fewer than MinShared, so that 1/1 does not read
+// as full agreement; · when the two share no proposition. The diagonal is left blank.
 func agreementCell(p Pair) (string, argmap.Position, bool) {
 	if p.Shared == 0 {
 		return notAddressed, 0, false
 	}
-	return strconv.Itoa(p.Agree) + "/" + strconv.Itoa(p.Shared), agreementPosition(p.Agreement.Value), true
+	text := strconv.Itoa(p.Agree) + "/" + strconv.Itoa(p.Shared)
+	if p.Shared < MinShared {
+		text += " " + fewMark
+	}
+	return text, agreementPosition(p.Agreement.Value), true
 }
+
+// fewMark flags, in the agreement grids, a pair that shares fewer than MinShared propositions.
+const fewMark = "few"
 
 // WriteAgreementTable writes the expert × expert agreement for the terminal: a grid whose
 // cells read "same side / shared propositions", then every pair with its figures.
@@ -226,10 +234,14 @@ func (m *Matrix) WriteAgreementTable(w io.Writer, color bool) error {
 					row = append(row, plain(""))
 					continue
 				}
-				text, pos, ok := agreementCell(m.pairOf(i, j))
+				p := m.pairOf(i, j)
+				text, pos, ok := agreementCell(p)
 				sgr := dimSGR
 				if ok {
 					sgr = positionSGR[pos+2]
+				}
+				if ok && p.Shared < MinShared {
+					sgr = dimSGR + ";" + sgr // faded, as in the heat map
 				}
 				row = append(row, tcell{text, sgr})
 			}
@@ -255,6 +267,6 @@ func (m *Matrix) WriteAgreementTable(w io.Writer, color bool) error {
 	return err
 }
 
-var agreementLegend = fmt.Sprintf("Grid: propositions on which the two take the same side / propositions both address (· none). "+
+var agreementLegend = fmt.Sprintf("Grid: propositions on which the two take the same side / n, the propositions both address (· none; %q and faded when n < %d). "+
 	"Agreement: same side (mixed only with mixed). Distance: mean |difference| of positions, 0-4. "+
-	"Kappa: Cohen's kappa with quadratic weights, from %d shared propositions on which each expert varies.", MinShared)
+	"Kappa: Cohen's kappa with quadratic weights, from %d shared propositions on which each expert varies.", fewMark, MinShared, MinShared)

@@ -35,6 +35,8 @@ func TestSeedGolden(t *testing.T) {
 		{"matrix.csv", func(b *bytes.Buffer) error { return m.WriteCSV(b, ',') }},
 		{"matrix.transposed.tsv", func(b *bytes.Buffer) error { return mt.WriteCSV(b, '\t') }},
 		{"matrix.json", func(b *bytes.Buffer) error { return m.WriteJSON(b) }},
+		{"matrix.long.csv", func(b *bytes.Buffer) error { return m.WriteLong(b, CSV, false) }},
+		{"matrix.long.json", func(b *bytes.Buffer) error { return m.WriteLong(b, JSON, false) }},
 		{"matrix.html", func(b *bytes.Buffer) error { return m.WriteHTML(b) }},
 		{"agreement.txt", func(b *bytes.Buffer) error { return m.WriteAgreementTable(b, false) }},
 		{"agreement.md", func(b *bytes.Buffer) error { return m.WriteAgreementMarkdown(b) }},
@@ -147,6 +149,32 @@ func writeAll(t *testing.T, d *argmap.Debate) map[string]string {
 				}
 				out["agreement "+name] = b.String()
 			}
+		}
+		for _, agreement := range []bool{false, true} {
+			name := fmt.Sprintf("picture agreement=%v transpose=%v", agreement, transpose)
+			var svg, layout bytes.Buffer
+			if err := m.WritePictureSVG(&svg, agreement); err != nil {
+				t.Errorf("WritePictureSVG(%s) = %v", name, err)
+			}
+			wellFormedXML(t, name, svg.Bytes())
+			if err := m.WritePictureLayout(&layout, agreement); err != nil {
+				t.Errorf("WritePictureLayout(%s) = %v", name, err)
+			}
+			out[name+" svg"], out[name+" layout json"] = svg.String(), layout.String()
+		}
+		for _, f := range []Format{Table, Markdown, CSV, TSV, JSON} {
+			var b bytes.Buffer
+			if err := m.WriteLong(&b, f, true); err != nil {
+				t.Errorf("WriteLong(%s) = %v", f, err)
+			}
+			out[fmt.Sprintf("long %s transpose=%v", f, transpose)] = b.String()
+		}
+		for _, f := range []Format{Table, Markdown, HTML, JSON, XLSX} {
+			var b bytes.Buffer
+			if err := m.WriteWithStats(&b, f, true); err != nil {
+				t.Errorf("WriteWithStats(%s) = %v", f, err)
+			}
+			out[fmt.Sprintf("stats %s transpose=%v", f, transpose)] = b.String()
 		}
 		for _, f := range []Format{Table, Markdown, JSON} {
 			var b bytes.Buffer
@@ -314,22 +342,25 @@ const anyShown = "(any)"
 
 func TestXLSX(t *testing.T) {
 	m := New(seed(t), Options{Order: ByFile})
-	var a, b bytes.Buffer
+	var a bytes.Buffer
 	if err := m.WriteXLSX(&a); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.WriteXLSX(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Error("WriteXLSX gives different bytes on two writes")
+	for range 8 { // excelize orders streamed sheets at random unless we do
+		var b bytes.Buffer
+		if err := m.WriteXLSX(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatal("WriteXLSX gives different bytes on two writes")
+		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{SheetStances, SheetAgreement, SheetPairs, SheetLegend}; fmt.Sprint(got) != fmt.Sprint(want) {
+	if got, want := f.GetSheetList(), []string{SheetStances, SheetAgreement, SheetPairs, SheetPropositions, SheetLegend}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("sheets = %v; want %v", got, want)
 	}
 	cells := []struct {
@@ -347,6 +378,11 @@ func TestXLSX(t *testing.T) {
 		{SheetAgreement, "F2", "0.6", "60%"}, // fontenrose and pfaff
 		{SheetAgreement, "E2", "0", "0%"},    // fontenrose and kadhim
 		{SheetAgreement, "B2", "Kirsten Fontenrose", "Kirsten Fontenrose"},
+		{SheetAgreement, "D2", "1", "100%"}, // fontenrose and hof: n=2, faded
+		{SheetPropositions, "A2", "iran-behind-attack", "iran-behind-attack"},
+		{SheetPropositions, "G2", "agree", "agree"},     // the consensus
+		{SheetPropositions, "H9", "0", "0"},             // withdrawal-harms-iraq (P8): divisiveness 0
+		{SheetPropositions, "G3", "divided", "divided"}, // soleimani-restored-deterrence (P2)
 	}
 	for _, c := range cells {
 		raw, err := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true})
@@ -376,6 +412,13 @@ func TestXLSX(t *testing.T) {
 		}
 		if len(st.Fill.Color) == 0 || !strings.EqualFold(st.Fill.Color[0], c.color) {
 			t.Errorf("Stances!%s fill = %v; want %s", c.cell, st.Fill.Color, c.color)
+		}
+	}
+	for cell, few := range map[string]bool{"D2": true, "F2": false} {
+		id, _ := f.GetCellStyle(SheetAgreement, cell)
+		st, _ := f.GetStyle(id)
+		if st.Font == nil || st.Font.Italic != few {
+			t.Errorf("Agreement!%s font %+v; want italic (faded) exactly when the pair shares fewer than %d", cell, st.Font, MinShared)
 		}
 	}
 	formats := []struct{ cell, format string }{{"C2", positionFormat}, {"E5", positionFormat}, {"E2", inferredFormat}}

@@ -6,15 +6,17 @@ import (
 	"time"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/dotlabel"
 	"github.com/xuri/excelize/v2"
 )
 
 // Sheet names of the workbooks.
 const (
-	SheetStances   = "Stances"
-	SheetAgreement = "Agreement"
-	SheetPairs     = "Pairs"
-	SheetLegend    = "Legend"
+	SheetStances      = "Stances"
+	SheetAgreement    = "Agreement"
+	SheetPairs        = "Pairs"
+	SheetPropositions = "Propositions"
+	SheetLegend       = "Legend"
 )
 
 // Number formats of position cells: the value stays a number from -2 to 2 (so that sums and
@@ -25,7 +27,9 @@ const (
 	inferredFormat = `+0\*;-0\*;~\*`
 )
 
-// book builds a workbook, keeping the first error so that the steps read straight.
+// book builds a workbook, keeping the first error so that the steps read straight. Every
+// sheet is written row by row with excelize's StreamWriter, so that a panel of hundreds of
+// experts (124,750 pairs) is not first built as a tree of cells in memory.
 type book struct {
 	m        *Matrix
 	f        *excelize.File
@@ -33,13 +37,13 @@ type book struct {
 	header   int
 	text     int
 	position [5][2]int // [position+2][inferred]
-	share    [5]int    // agreement shares by bucket, as percentages
+	share    [5][2]int // agreement shares by bucket, as percentages: [bucket][few shared]
 	expert   map[string]int
-	sheets   int
 }
 
-func newBook(m *Matrix) *book {
+func newBook(m *Matrix, sheets ...string) *book {
 	b := &book{m: m, f: excelize.NewFile(), expert: map[string]int{}}
+	b.f.SetZipWriter(newOrderedZip)
 	b.header = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	b.text = b.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	for p := argmap.StronglyDisagree; p <= argmap.StronglyAgree; p++ {
@@ -51,11 +55,18 @@ func newBook(m *Matrix) *book {
 				CustomNumFmt: &format,
 			})
 		}
-		b.share[p+2] = b.style(&excelize.Style{
+		b.share[p+2][0] = b.style(&excelize.Style{
 			Fill:      solid(PositionColor(p)),
 			Font:      &excelize.Font{Color: strings.TrimPrefix(positionInk(p), "#")},
 			Alignment: &excelize.Alignment{Horizontal: "center"},
 			NumFmt:    9, // 0%
+		})
+		// A pair that shares too few propositions: faded and italic, as in the heat map.
+		b.share[p+2][1] = b.style(&excelize.Style{
+			Fill:      solid(dotlabel.Tint(PositionColor(p), 0.3)),
+			Font:      &excelize.Font{Color: "555555", Italic: true},
+			Alignment: &excelize.Alignment{Horizontal: "center"},
+			NumFmt:    9,
 		})
 	}
 	for _, e := range m.experts {
@@ -73,6 +84,14 @@ func newBook(m *Matrix) *book {
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Title: oneLine(m.d.Title), Creator: "argmap", LastModifiedBy: "argmap", Created: stamp, Modified: stamp,
 	}))
+	for i, name := range sheets {
+		if i == 0 {
+			b.check(b.f.SetSheetName("Sheet1", name))
+		} else {
+			_, err := b.f.NewSheet(name)
+			b.check(err)
+		}
+	}
 	return b
 }
 
@@ -92,15 +111,35 @@ func (b *book) style(s *excelize.Style) int {
 	return id
 }
 
-// sheet starts a sheet: the workbook's first sheet is renamed, later ones added.
-func (b *book) sheet(name string) {
-	if b.sheets == 0 {
-		b.check(b.f.SetSheetName("Sheet1", name))
-	} else {
-		_, err := b.f.NewSheet(name)
-		b.check(err)
+// sheet streams the rows of one sheet.
+type sheet struct {
+	b   *book
+	sw  *excelize.StreamWriter
+	row int // the last row written
+}
+
+// stream starts writing a sheet made by newBook: column widths (1-based column: width) and
+// frozen columns and rows come first, as the StreamWriter wants them.
+func (b *book) stream(name string, widths map[int]float64, freezeCols, freezeRows int) *sheet {
+	s := &sheet{b: b}
+	if b.err != nil {
+		return s
 	}
-	b.sheets++
+	sw, err := b.f.NewStreamWriter(name)
+	if b.check(err); err != nil {
+		return s
+	}
+	s.sw = sw
+	for col := 1; col <= 8; col++ {
+		if w, ok := widths[col]; ok {
+			b.check(sw.SetColWidth(col, col, w))
+		}
+	}
+	if freezeCols > 0 || freezeRows > 0 {
+		b.check(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: freezeRows,
+			TopLeftCell: cellName(freezeCols+1, freezeRows+1), ActivePane: "bottomRight"}))
+	}
+	return s
 }
 
 func cellName(col, row int) string {
@@ -108,129 +147,139 @@ func cellName(col, row int) string {
 	return s
 }
 
-// set writes a value (a string is always text, never a formula) with a style (0: none).
-func (b *book) set(sheet string, col, row int, v any, style int) {
-	if b.err != nil {
+// add writes the next row. A cell is nil (empty), a string (always text, never a formula), a
+// number, or an excelize.Cell with a style.
+func (s *sheet) add(cells ...any) {
+	s.row++
+	if s.b.err != nil || s.sw == nil {
 		return
 	}
-	c := cellName(col, row)
-	switch v := v.(type) {
-	case string:
-		b.check(b.f.SetCellStr(sheet, c, v))
-	case nil:
-	default:
-		b.check(b.f.SetCellValue(sheet, c, v))
-	}
-	if style != 0 {
-		b.check(b.f.SetCellStyle(sheet, c, c, style))
+	s.b.check(s.sw.SetRow(cellName(1, s.row), cells))
+}
+
+// skip leaves n rows empty.
+func (s *sheet) skip(n int) { s.row += n }
+
+func (s *sheet) close() {
+	if s.b.err == nil && s.sw != nil {
+		s.b.check(s.sw.Flush())
 	}
 }
 
-func (b *book) width(sheet string, col int, w float64) {
-	name, err := excelize.ColumnNumberToName(col)
-	b.check(err)
-	if err == nil {
-		b.check(b.f.SetColWidth(sheet, name, name, w))
-	}
-}
+func styled(v any, style int) any { return excelize.Cell{StyleID: style, Value: v} }
 
-func (b *book) freeze(sheet string, cols, rows int) {
-	if cols == 0 && rows == 0 {
-		return
-	}
-	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows,
-		TopLeftCell: cellName(cols+1, rows+1), ActivePane: "bottomRight"}))
-}
-
-func (b *book) headerRow(sheet string, cells ...string) {
+func (b *book) headers(cells ...string) []any {
+	out := make([]any, len(cells))
 	for i, c := range cells {
-		b.set(sheet, i+1, 1, c, b.header)
+		out[i] = styled(c, b.header)
 	}
+	return out
 }
 
-func (b *book) stanceCell(sheet string, col, row int, s *argmap.Stance) {
+func (b *book) stanceCell(s *argmap.Stance) any {
 	if s == nil {
-		return // empty: not addressed
+		return nil // empty: not addressed
 	}
 	k := 0
 	if s.Inferred {
 		k = 1
 	}
-	b.set(sheet, col, row, int(clampPos(s.Position)), b.position[clampPos(s.Position)+2][k])
+	return styled(int(clampPos(s.Position)), b.position[clampPos(s.Position)+2][k])
 }
 
-func (b *book) expertName(sheet string, col, row int, e *argmap.Expert) {
-	b.set(sheet, col, row, e.Name, b.expert[b.m.d.ExpertColor(e.ID)])
+func (b *book) expertName(e *argmap.Expert) any {
+	return styled(e.Name, b.expert[b.m.d.ExpertColor(e.ID)])
 }
 
 func (b *book) stances() {
-	m, sh := b.m, SheetStances
-	b.sheet(sh)
+	m := b.m
 	experts, props := m.Experts(), m.Propositions()
 	if !m.transpose {
-		b.headerRow(sh, "expert", "name")
-		for j, p := range props {
-			b.set(sh, 3+j, 1, p.ID, b.header)
+		s := b.stream(SheetStances, map[int]float64{1: 24, 2: 24}, 2, 1)
+		head := b.headers("expert", "name")
+		for _, p := range props {
+			head = append(head, styled(p.ID, b.header))
 		}
+		s.add(head...)
+		row := make([]any, 2+len(props))
 		for i, e := range experts {
-			b.set(sh, 1, 2+i, e.ID, 0)
-			b.expertName(sh, 2, 2+i, e)
+			row[0], row[1] = e.ID, b.expertName(e)
 			for j := range props {
-				b.stanceCell(sh, 3+j, 2+i, m.Cell(i, j))
+				row[2+j] = b.stanceCell(m.Cell(i, j))
 			}
+			s.add(row...)
 		}
-		b.width(sh, 2, 24)
-	} else {
-		b.headerRow(sh, "proposition", "text")
-		for i, e := range experts {
-			b.set(sh, 3+i, 1, e.ID, b.expert[m.d.ExpertColor(e.ID)])
-		}
-		for j, p := range props {
-			b.set(sh, 1, 2+j, p.ID, 0)
-			b.set(sh, 2, 2+j, p.Text, b.text)
-			for i := range experts {
-				b.stanceCell(sh, 3+i, 2+j, m.Cell(i, j))
-			}
-		}
-		b.width(sh, 2, 60)
+		s.close()
+		return
 	}
-	b.width(sh, 1, 24)
-	b.freeze(sh, 2, 1)
+	s := b.stream(SheetStances, map[int]float64{1: 24, 2: 60}, 2, 1)
+	head := b.headers("proposition", "text")
+	for _, e := range experts {
+		head = append(head, styled(e.ID, b.expert[m.d.ExpertColor(e.ID)]))
+	}
+	s.add(head...)
+	row := make([]any, 2+len(experts))
+	for j, p := range props {
+		row[0], row[1] = p.ID, styled(p.Text, b.text)
+		for i := range experts {
+			row[2+i] = b.stanceCell(m.Cell(i, j))
+		}
+		s.add(row...)
+	}
+	s.close()
 }
 
 func (b *book) agreement() {
-	m, sh := b.m, SheetAgreement
-	b.sheet(sh)
-	b.headerRow(sh, "expert", "name")
-	for x, i := range m.rows {
-		b.set(sh, 3+x, 1, m.experts[i].ID, b.header)
+	m := b.m
+	s := b.stream(SheetAgreement, map[int]float64{1: 16, 2: 24}, 2, 1)
+	head := b.headers("expert", "name")
+	for _, i := range m.rows {
+		head = append(head, styled(m.experts[i].ID, b.header))
 	}
-	for y, i := range m.rows {
-		b.set(sh, 1, 2+y, m.experts[i].ID, 0)
-		b.expertName(sh, 2, 2+y, m.experts[i])
+	s.add(head...)
+	row := make([]any, 2+len(m.rows))
+	for _, i := range m.rows {
+		row[0], row[1] = m.experts[i].ID, b.expertName(m.experts[i])
 		for x, j := range m.rows {
+			row[2+x] = nil
 			if i == j {
 				continue
 			}
 			if p := m.pairOf(i, j); p.Agreement.OK {
-				b.set(sh, 3+x, 2+y, round4(p.Agreement.Value), b.share[agreementPosition(p.Agreement.Value)+2])
+				few := 0
+				if p.Shared < MinShared {
+					few = 1
+				}
+				row[2+x] = styled(round4(p.Agreement.Value), b.share[agreementPosition(p.Agreement.Value)+2][few])
 			}
 		}
+		s.add(row...)
 	}
-	b.width(sh, 1, 16)
-	b.width(sh, 2, 24)
-	b.freeze(sh, 2, 1)
+	s.close()
 
-	sh = SheetPairs
-	b.sheet(sh)
-	b.headerRow(sh, "a", "b", "shared", "agree", "differ", "oppose", "agreement", "distance", "kappa", "note")
-	for r, p := range m.Pairs() {
-		row := []any{p.A.ID, p.B.ID, p.Shared, p.Agree, p.Differ, p.Oppose, xlsxFigure(p.Agreement), xlsxFigure(p.Distance), xlsxFigure(p.Kappa), p.Note}
-		for c, v := range row {
-			b.set(sh, 1+c, 2+r, v, 0)
+	s = b.stream(SheetPairs, nil, 0, 1)
+	s.add(b.headers("a", "b", "shared", "agree", "differ", "oppose", "agreement", "distance", "kappa", "note")...)
+	n := len(m.rows)
+	for x := range n {
+		for y := x + 1; y < n; y++ {
+			p := m.pairOf(m.rows[x], m.rows[y])
+			var note any
+			if p.Note != "" {
+				note = p.Note
+			}
+			s.add(p.A.ID, p.B.ID, p.Shared, p.Agree, p.Differ, p.Oppose, xlsxFigure(p.Agreement), xlsxFigure(p.Distance), xlsxFigure(p.Kappa), note)
 		}
 	}
-	b.freeze(sh, 0, 1)
+	s.close()
+}
+
+func (b *book) propositions() {
+	s := b.stream(SheetPropositions, map[int]float64{1: 28}, 1, 1)
+	s.add(b.headers("proposition", "addressed", "agree", "mixed", "disagree", "mean", "consensus", "divisiveness")...)
+	for _, st := range b.m.PropositionStats() {
+		s.add(st.Proposition.ID, st.Addressed, st.Agree, st.Mixed, st.Disagree, xlsxFigure(st.Mean), st.Consensus, round4(st.Divisiveness))
+	}
+	s.close()
 }
 
 func xlsxFigure(f Figure) any {
@@ -241,63 +290,39 @@ func xlsxFigure(f Figure) any {
 }
 
 func (b *book) legend(stances bool) {
-	m, sh := b.m, SheetLegend
-	b.sheet(sh)
-	row := 1
+	m := b.m
+	s := b.stream(SheetLegend, map[int]float64{1: 28, 2: 24, 3: 80}, 0, 0)
 	if stances {
-		b.headerRow(sh, "cell", "position", "meaning")
+		s.add(b.headers("cell", "position", "meaning")...)
 		for p := argmap.StronglyAgree; p >= argmap.StronglyDisagree; p-- {
-			row++
-			b.set(sh, 1, row, int(p), b.position[p+2][0])
-			b.set(sh, 2, row, label(p), 0)
-			b.set(sh, 3, row, words(p)+" ("+PositionColor(p)+")", 0)
+			s.add(styled(int(p), b.position[p+2][0]), label(p), words(p)+" ("+PositionColor(p)+")")
 		}
-		row++
-		b.set(sh, 1, row, 1, b.position[argmap.Agree+2][1])
-		b.set(sh, 3, row, "italic with *: inferred (implied rather than stated)", 0)
-		row++
-		b.set(sh, 3, row, "empty: not addressed (never 0)", 0)
+		s.add(styled(1, b.position[argmap.Agree+2][1]), nil, "italic with *: inferred (implied rather than stated)")
+		s.add(nil, nil, "empty: not addressed (never 0)")
 	} else {
-		b.headerRow(sh, "agreement", "", "meaning")
+		s.add(b.headers("agreement", "", "meaning")...)
 		for p := argmap.StronglyAgree; p >= argmap.StronglyDisagree; p-- {
-			row++
 			share := [...]float64{0.1, 0.3, 0.5, 0.7, 0.9}[p+2]
-			b.set(sh, 1, row, share, b.share[p+2])
-			b.set(sh, 3, row, [...]string{"20% or less", "21-40%", "41-59%", "60-79%", "80% or more"}[p+2]+
-				" of shared propositions on the same side", 0)
+			s.add(styled(share, b.share[p+2][0]), nil, [...]string{"0-20%", "20-40%", "40-60%", "60-80%", "80-100%"}[p+2]+
+				" of shared propositions on the same side (a share on a bound takes the colour farther from 50%)")
 		}
-		row++
-		b.set(sh, 3, row, "empty: no shared proposition", 0)
-		row++
-		b.set(sh, 3, row, agreementLegend, 0)
+		s.add(styled(1.0, b.share[argmap.StronglyAgree+2][1]), nil, "faded and italic: the two share fewer than 3 propositions")
+		s.add(nil, nil, "empty: no shared proposition")
+		s.add(nil, nil, agreementLegend)
 	}
-	row += 2
-	b.set(sh, 1, row, "expert", b.header)
-	b.set(sh, 2, row, "name", b.header)
-	b.set(sh, 3, row, "role", b.header)
-	b.set(sh, 4, row, "affiliation", b.header)
+	s.skip(1)
+	s.add(b.headers("expert", "name", "role", "affiliation")...)
 	for _, e := range m.Experts() {
-		row++
-		b.set(sh, 1, row, e.ID, 0)
-		b.expertName(sh, 2, row, e)
-		b.set(sh, 3, row, e.Role, 0)
-		b.set(sh, 4, row, e.Affiliation, 0)
+		s.add(e.ID, b.expertName(e), e.Role, e.Affiliation)
 	}
 	if stances {
-		row += 2
-		b.set(sh, 1, row, "proposition", b.header)
-		b.set(sh, 2, row, "tags", b.header)
-		b.set(sh, 3, row, "text", b.header)
+		s.skip(1)
+		s.add(b.headers("proposition", "tags", "text")...)
 		for _, p := range m.Propositions() {
-			row++
-			b.set(sh, 1, row, p.ID, 0)
-			b.set(sh, 2, row, strings.Join(p.Tags, ", "), 0)
-			b.set(sh, 3, row, p.Text, 0)
+			s.add(p.ID, strings.Join(p.Tags, ", "), p.Text)
 		}
 	}
-	b.width(sh, 1, 28)
-	b.width(sh, 2, 24)
-	b.width(sh, 3, 80)
+	s.close()
 }
 
 func (b *book) write(w io.Writer) error {
@@ -305,7 +330,8 @@ func (b *book) write(w io.Writer) error {
 	if b.err != nil {
 		return b.err
 	}
-	b.f.SetActiveSheet(0)
+	// The first sheet is the active one already; SetActiveSheet would read every streamed
+	// sheet back.
 	_, err := b.f.WriteTo(w)
 	return err
 }
@@ -313,21 +339,24 @@ func (b *book) write(w io.Writer) error {
 // WriteXLSX writes the matrix as an Excel workbook: sheet Stances (positions as numbers -2 to
 // 2 on coloured fills, shown +2 +1 ~ -1 -2, italic with * when inferred, empty when not
 // addressed; names on their expert's colour), Agreement and Pairs (as WriteAgreementXLSX),
-// and Legend (the scale, the experts and the propositions). The bytes are the same for the
-// same matrix: the document's timestamps are the debate's date.
+// Propositions (each proposition's statistics, consensus and divisiveness) and Legend (the
+// scale, the experts and the propositions). The bytes are the same for the same matrix: the
+// document's timestamps are the debate's date.
 func (m *Matrix) WriteXLSX(w io.Writer) error {
-	b := newBook(m)
+	b := newBook(m, SheetStances, SheetAgreement, SheetPairs, SheetPropositions, SheetLegend)
 	b.stances()
 	b.agreement()
+	b.propositions()
 	b.legend(true)
 	return b.write(w)
 }
 
 // WriteAgreementXLSX writes the expert × expert agreement as an Excel workbook: sheet
-// Agreement (the share of shared propositions on the same side, coloured), Pairs (every
-// figure of every pair; an absent figure is an empty cell) and Legend.
+// Agreement (the share of shared propositions on the same side, coloured; faded and italic
+// when the two share fewer than MinShared), Pairs (every figure of every pair; an absent
+// figure is an empty cell) and Legend.
 func (m *Matrix) WriteAgreementXLSX(w io.Writer) error {
-	b := newBook(m)
+	b := newBook(m, SheetAgreement, SheetPairs, SheetLegend)
 	b.agreement()
 	b.legend(false)
 	return b.write(w)
