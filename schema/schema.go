@@ -111,6 +111,7 @@ func Expert() *Node {
 		"name":        text("the expert's name"),
 		"role":        str(`title or position ("director of the Iraq Initiative")`),
 		"affiliation": str(`organisation ("Atlantic Council")`),
+		"sort_name":   str("what `--order name` sorts the expert by, when the last word of `name` is not the family name: `\"Xi\"` for Xi Jinping, `\"Van Buren\"` for Martin Van Buren"),
 		"claims": arrayOf("the expert's reasoning", object("", []string{"id", "kind", "text"}, map[string]*Node{
 			"id":       id("unique within the expert"),
 			"kind":     kind,
