@@ -267,6 +267,11 @@ func parseFile(f File, diags *Diagnostics) (*node, *fileCtx, bool) {
 		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, hint, "control character 0x%02x in the file", c)
 		return nil, nil, false
 	}
+	if off, msg, ok := prescan(f.Data, schemaShape); !ok {
+		line, col := offsetPos(f.Data, off)
+		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, "a debate file never needs more than a few levels; see docs/schema.md", "%s", msg)
+		return nil, nil, false
+	}
 	m, ok := decodeTOML(f.Path, f.Data, diags)
 	if !ok {
 		return nil, nil, false
