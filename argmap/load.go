@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -142,15 +143,27 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	return files, diags
 }
 
+// readFile reads a regular file (or a symbolic link to one). Anything else (a named pipe, a
+// device, a socket) is reported, not read: reading it could block forever or never end.
 func readFile(path string, diags *Diagnostics) (File, bool) {
-	fh, err := os.Open(path)
+	// O_NONBLOCK: opening a named pipe does not wait for a writer; the check below refuses it.
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		diags.errorf(whole(path), "%s", describeOSError(err))
 		return File{}, false
 	}
 	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		diags.errorf(whole(path), "%s", describeOSError(err))
+		return File{}, false
+	}
+	if !fi.Mode().IsRegular() {
+		diags.add(whole(path), Error, "argmap reads only regular files", "not a regular file but %s", describeMode(fi.Mode()))
+		return File{}, false
+	}
 	var buf bytes.Buffer
-	if fi, err := fh.Stat(); err == nil && fi.Size() <= MaxFileSize {
+	if fi.Size() <= MaxFileSize {
 		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
 	_, err = buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1))
@@ -164,6 +177,21 @@ func readFile(path string, diags *Diagnostics) (File, bool) {
 		return File{}, false
 	}
 	return File{Path: path, Data: data}, true
+}
+
+// describeMode names the type of a file that is not a regular file.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func describeOSError(err error) string {
