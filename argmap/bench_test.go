@@ -1,8 +1,11 @@
 package argmap_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
@@ -50,3 +53,31 @@ func BenchmarkLoad1000(b *testing.B) { benchmarkGenerated(b, 1000) }
 
 // BenchmarkLoad10000 shows how loading scales.
 func BenchmarkLoad10000(b *testing.B) { benchmarkGenerated(b, 10000) }
+
+// danglingDebate is a debate whose one expert has n claims, each supporting a claim that
+// does not exist and resembles none: the worst case for "did you mean" hints.
+func danglingDebate(n int) []argmap.File {
+	var b strings.Builder
+	b.WriteString("id = \"a\"\nname = \"A\"\n")
+	for i := range n {
+		fmt.Fprintf(&b, "[[claims]]\nid = \"claim-%05d\"\nkind = \"premise\"\ntext = \"C.\"\nsupports = [\"missing-%d\"]\n", i, i)
+	}
+	return []argmap.File{
+		{Path: "d/debate.toml", Data: []byte("title = \"T\"\n[[propositions]]\nid = \"p\"\ntext = \"P.\"\n")},
+		{Path: "d/experts/a.toml", Data: []byte(b.String())},
+	}
+}
+
+// BenchmarkDanglingReferences checks 5,000 and 20,000 references to missing claims.
+func BenchmarkDanglingReferences(b *testing.B) {
+	for _, n := range []int{5000, 20000} {
+		files := danglingDebate(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, diags := argmap.Parse(files, argmap.Options{}); !diags.HasErrors() {
+					b.Fatal("no errors")
+				}
+			}
+		})
+	}
+}

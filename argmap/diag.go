@@ -3,6 +3,7 @@ package argmap
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -165,19 +166,32 @@ func Suggest(s string, candidates []string) string {
 
 // editDistance is the optimal-string-alignment distance between a and b, counted in bytes:
 // insertions, deletions, substitutions and swaps of neighbours cost 1.
-func editDistance(a, b string) int {
+func editDistance(a, b string) int { return editDistanceWithin(a, b, max(len(a), len(b))) }
+
+// editDistanceWithin is editDistance when that is at most k, and some number above k
+// otherwise; it stops as soon as the distance must exceed k.
+func editDistanceWithin(a, b string, k int) int {
 	if len(a) > 256 || len(b) > 256 {
 		return max(len(a), len(b))
 	}
+	if d := len(a) - len(b); d > k || -d > k {
+		return k + 1
+	}
 	// d[i][j] is the distance between a[:i] and b[:j]; three rows suffice.
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var buf [3 * 65]int
+	rows := buf[:0]
+	if len(b) >= 65 {
+		rows = make([]int, 0, 3*(len(b)+1))
+	}
+	rows = rows[:3*(len(b)+1)]
+	n := len(b) + 1
+	prev2, prev, cur := rows[:n:n], rows[n:2*n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
@@ -187,6 +201,11 @@ func editDistance(a, b string) int {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
+		}
+		// A swap reaches back two rows, so stop only when two rows in a row exceed k.
+		if rowMin > k && i > 1 && slices.Min(prev) > k {
+			return k + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}

@@ -2,7 +2,6 @@ package argmap
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -41,6 +40,7 @@ type validator struct {
 	experts                       map[string]*expertDecl
 	expertIDs                     []string
 	claims                        map[string]map[string]*claimDecl // expert id -> claim id -> claim
+	hints                         suggesters
 }
 
 func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnostics) *Debate {
@@ -52,6 +52,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 		props:          map[string]*propDecl{},
 		experts:        map[string]*expertDecl{},
 		claims:         map[string]map[string]*claimDecl{},
+		hints:          suggesters{budget: suggestBudget, claims: map[*expertDecl]*suggester{}},
 	}
 	d := &Debate{Propositions: []*Proposition{}, Experts: []*Expert{}}
 	if man != nil {
@@ -137,15 +138,26 @@ func kindNames() []string {
 	return out
 }
 
-// hintOrList suggests the nearest of valid, or lists them all.
+// hintOrList suggests the nearest of valid, or lists them.
 func hintOrList(s string, valid []string) string {
-	if h := didYouMean(s, valid); h != "" {
-		return h
+	return hintOr(didYouMean(s, valid), valid)
+}
+
+// hintOr returns hint, or when it is empty a list of the first few of valid.
+func hintOr(hint string, valid []string) string {
+	if hint != "" || len(valid) == 0 {
+		return hint
 	}
-	if len(valid) == 0 {
-		return ""
+	return "want one of: " + firstFew(valid)
+}
+
+// firstFew joins the first 8 of list, and "..." when there are more.
+func firstFew(list []string) string {
+	s := strings.Join(list[:min(len(list), 8)], ", ")
+	if len(list) > 8 {
+		s += ", ..."
 	}
-	return "want one of: " + strings.Join(valid, ", ")
+	return s
 }
 
 func (v *validator) checkID(what, id string, at Pos) bool {
@@ -179,14 +191,17 @@ func (v *validator) resolve(t text, x *expertDecl) (string, bool) {
 	}
 	if !ok {
 		if !v.brokenExperts {
-			v.diags.add(t.at, Error, hintOrList(expert, v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
+			v.diags.add(t.at, Error, hintOr(v.expertHints().hint(expert), v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
 		}
 		return "", false
 	}
 	if _, ok := ids[id]; ok {
 		return expert + "/" + id, true
 	}
-	names := slices.Sorted(maps.Keys(ids))
+	owner := v.experts[expert]
+	if expert == x.e.ID {
+		owner = x
+	}
 	var hint string
 	if !cross { // the exact id among other experts' claims is the likeliest meaning
 		for _, other := range v.expertIDs {
@@ -197,18 +212,15 @@ func (v *validator) resolve(t text, x *expertDecl) (string, bool) {
 		}
 	}
 	if hint == "" {
-		if best := Suggest(id, names); best != "" {
+		if best := v.claimHints(owner).suggest(id); best != "" {
 			if cross {
 				best = expert + "/" + best
 			}
 			hint = fmt.Sprintf("did you mean %q?", best)
 		}
 	}
-	if hint == "" && cross && len(names) > 0 {
-		hint = fmt.Sprintf("%s's claims: %s", expert, strings.Join(names[:min(len(names), 8)], ", "))
-		if len(names) > 8 {
-			hint += ", ..."
-		}
+	if names := v.claimHints(owner).sorted; hint == "" && cross && len(names) > 0 {
+		hint = fmt.Sprintf("%s's claims: %s", expert, firstFew(names))
 	}
 	if cross {
 		v.diags.add(t.at, Error, hint, "reference %q: expert %q has no claim %q", t.s, expert, id)
@@ -291,7 +303,7 @@ func (v *validator) stances(x *expertDecl) {
 		if s.Proposition != "" {
 			if _, known := v.props[s.Proposition]; !known {
 				ok = false
-				hint := hintOrList(s.Proposition, v.propIDs)
+				hint := hintOr(v.propHints().hint(s.Proposition), v.propIDs)
 				if !v.hasMan {
 					hint = "no debate.toml was loaded: check the debate folder, not the expert file alone"
 				}
