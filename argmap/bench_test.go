@@ -2,6 +2,7 @@ package argmap_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -79,5 +80,29 @@ func BenchmarkDanglingReferences(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// wrongSource is 10 MiB of common English words in a fixed pseudo-random order: a source
+// text that is not the debate's.
+func wrongSource() string {
+	words := strings.Fields("the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how")
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for b.Len() < argmap.MaxFileSize-100 {
+		b.WriteString(words[r.IntN(len(words))])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// BenchmarkLoadSeedWrongSource checks the seed's quotes against a 10 MiB source that is
+// not theirs.
+func BenchmarkLoadSeedWrongSource(b *testing.B) {
+	src := wrongSource()
+	for b.Loop() {
+		if d, _ := argmap.Load("../seeds/camp-taji", argmap.Options{Source: src}); d != nil {
+			b.Fatal("the quotes occur in the wrong source")
+		}
 	}
 }

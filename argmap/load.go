@@ -37,6 +37,8 @@ type Options struct {
 	// Source, when not empty, is the text the experts' reactions were published in: every
 	// quote must occur in it.
 	Source string
+	// SourceName names the source text in diagnostics (its file name).
+	SourceName string
 
 	// Set by Load when files could not be read, so that Parse does not report what they
 	// might have defined.

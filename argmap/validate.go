@@ -124,7 +124,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 	}
 	v.warnings(man, kept)
 	if opt.Source != "" {
-		v.quotesInSource(kept, opt.Source)
+		v.quotesInSource(kept, opt.Source, opt.SourceName)
 	}
 	d.index()
 	return d

@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -304,6 +305,24 @@ quote = "ear to have"
 proposition = "p1"
 position = "agree"
 quote = "nothing like this"
+
+[[claims]]
+id = "f"
+kind = "premise"
+text = "F."
+quote = "Iraq cannot have"
+
+[[claims]]
+id = "g"
+kind = "premise"
+text = "G."
+quote = "have it both ways."
+
+[[claims]]
+id = "h"
+kind = "premise"
+text = "H."
+quote = "But it’s"
 `
 	src := "But it's time to make it clear—Iraq cannot have it both ways. Appear to have."
 	got := check(t, a, Options{Source: src})
@@ -364,6 +383,47 @@ func TestDidYouMean(t *testing.T) {
 	for _, tt := range tests {
 		if got := didYouMean(tt.s, tt.cands); got != tt.want {
 			t.Errorf("didYouMean(%q, %q) = %q; want %q", tt.s, tt.cands, got, tt.want)
+		}
+	}
+}
+
+// TestQuotesWrongSource: when most quotes miss (more than half, at least 3), one error says
+// the source is probably the wrong file, instead of an error per quote.
+func TestQuotesWrongSource(t *testing.T) {
+	quotes := func(qs ...string) string {
+		a := "id = \"a\"\nname = \"A\"\n"
+		for i, q := range qs {
+			a += fmt.Sprintf("[[claims]]\nid = \"c%d\"\nkind = \"premise\"\ntext = \"C.\"\nquote = %q\n", i, q)
+		}
+		return a
+	}
+	src := "One two three four five six."
+	tests := []struct {
+		name string
+		a    string
+		want []string
+	}{
+		{"3 of 4 miss", quotes("One two", "seven", "eight", "nine"), []string{
+			`src.txt:1:1: error: 3 of 4 quotes do not occur in src.txt: it is probably not the debate's source (check that --source names the text the experts' reactions were published in)`}},
+		{"2 of 2 miss: too few to tell", quotes("seven", "eight"), []string{
+			`d/experts/a.toml:7:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+			`d/experts/a.toml:12:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`}},
+		{"3 of 6 miss: not most", quotes("One", "two", "three", "seven", "eight", "nine"), []string{
+			`d/experts/a.toml:22:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+			`d/experts/a.toml:27:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+			`d/experts/a.toml:32:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`}},
+	}
+	for _, tt := range tests {
+		files := []File{{Path: "d/debate.toml", Data: []byte(manifest)}, {Path: "d/experts/a.toml", Data: []byte(tt.a)}}
+		_, diags := Parse(files, Options{Source: src, SourceName: "src.txt"})
+		var got []string
+		for _, d := range diags {
+			if d.Severity == Error {
+				got = append(got, d.String())
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		}
 	}
 }

@@ -54,7 +54,7 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 		if err != nil {
 			return usage(err)
 		}
-		opt.Source = src
+		opt.Source, opt.SourceName = src, o.source
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
