@@ -1,8 +1,13 @@
 package argmap
 
 import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
 	"encoding/json"
 	"fmt"
+	"github.com/argmap-dev/argmap/internal/table"
 	"slices"
 	"sort"
 	"strings"
@@ -38,9 +43,21 @@ type Pos struct {
 
 func (p Pos) String() string {
 	if p.Line == 0 {
-		return p.Path
+		return DisplayPath(p.Path)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", DisplayPath(p.Path), p.Line, p.Col)
+}
+
+// DisplayPath returns path as it is, or quoted in Go syntax (strconv.Quote) when it holds
+// a control character, a bidirectional control or bytes that are not UTF-8: a file name
+// with a newline could otherwise forge a line of diagnostics, and U+202E reorder one.
+func DisplayPath(path string) string {
+	if !utf8.ValidString(path) || strings.ContainsFunc(path, func(r rune) bool {
+		return unicode.IsControl(r) || table.IsBidiControl(r) || r == 0x2028 || r == 0x2029
+	}) {
+		return strconv.Quote(path)
+	}
+	return path
 }
 
 // Diagnostic is one problem found in a debate.

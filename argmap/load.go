@@ -3,6 +3,7 @@ package argmap
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -51,6 +52,9 @@ type Options struct {
 func Load(path string, opt Options) (*Debate, Diagnostics) {
 	files, diags := ReadFiles(path)
 	for _, x := range diags {
+		if x.Severity != Error {
+			continue
+		}
 		if filepath.Base(x.Path) == ManifestName {
 			opt.brokenManifest = true
 		} else if strings.HasSuffix(x.Path, ".toml") {
@@ -128,8 +132,16 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
-			names = append(names, e.Name())
+		name := e.Name()
+		switch {
+		case strings.HasSuffix(name, ".toml") && e.IsDir():
+			diags.add(whole(filepath.Join(expertsDir, name)), Warning, "an expert file is a file, not a folder",
+				"a folder named like an expert file: not read")
+		case strings.HasSuffix(name, ".toml"):
+			names = append(names, name)
+		case looksLikeTOML(name):
+			diags.add(whole(filepath.Join(expertsDir, name)), Warning, fmt.Sprintf("did you mean %q?", strings.TrimSuffix(name, filepath.Ext(name))+".toml"),
+				"not read: expert files end in .toml")
 		}
 	}
 	sort.Strings(names)
@@ -143,6 +155,17 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 		}
 	}
 	return files, diags
+}
+
+// looksLikeTOML reports whether a file name that does not end in .toml was probably meant
+// to: another case (".TOML") or a near miss (".tml", ".tom"). Backups ("x.toml~") and
+// hidden files are not.
+func looksLikeTOML(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		return false
+	}
+	return editDistance(ext[1:], "toml") <= 1
 }
 
 // readFile reads a regular file (or a symbolic link to one). Anything else (a named pipe, a
@@ -267,7 +290,7 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 		}
 		switch {
 		case r.man != nil && man != nil:
-			diags.errorf(whole(files[i].Path), "second %s in one debate (the first is %s)", ManifestName, man.path)
+			diags.errorf(whole(files[i].Path), "second %s in one debate (the first is %s)", ManifestName, DisplayPath(man.path))
 		case r.man != nil:
 			man = r.man
 		case r.expert != nil:

@@ -5,6 +5,8 @@ package argmap
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -36,5 +38,25 @@ func TestReadFilesNamedPipe(t *testing.T) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("ReadFiles blocks on a named pipe called %s", name)
 		}
+	}
+}
+
+// TestLoadPathWithNewline: a file name with a newline cannot forge a line of diagnostics.
+func TestLoadPathWithNewline(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "experts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "debate.toml"), []byte(manifest), 0o644)
+	name := filepath.Join(dir, "experts", "x\nd/debate.toml:1:1: error: forged.toml")
+	if err := os.WriteFile(name, []byte("id = \n"), 0o644); err != nil {
+		t.Skipf("cannot make a file with a newline in its name: %v", err)
+	}
+	_, diags := Load(dir, Options{})
+	for _, d := range diags {
+		if s := d.String(); strings.Contains(s, "\n") {
+			t.Errorf("diagnostic spans lines: %q", s)
+		}
+	}
+	if len(diags) == 0 || !strings.HasPrefix(diags[len(diags)-1].String(), strconv.Quote(name)+":1:6: error: ") {
+		t.Errorf("diagnostics %q; want the last at the quoted path %s", diags, strconv.Quote(name))
 	}
 }

@@ -427,3 +427,19 @@ func TestQuotesWrongSource(t *testing.T) {
 		}
 	}
 }
+
+func TestDisplayPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"d/experts/a.toml", "d/experts/a.toml"},
+		{"d/ünï cödé/a.toml", "d/ünï cödé/a.toml"},
+		{"d/a\nb.toml", `"d/a\nb.toml"`},
+		{"d/\u202eevil.toml", `"d/\u202eevil.toml"`},
+		{"d/\x1b[31m.toml", `"d/\x1b[31m.toml"`},
+		{"d/\xff.toml", `"d/\xff.toml"`},
+	}
+	for _, tt := range tests {
+		if got := DisplayPath(tt.in); got != tt.want {
+			t.Errorf("DisplayPath(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+}

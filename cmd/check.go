@@ -99,7 +99,7 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 		}
 		if !failed {
 			for _, r := range ok {
-				fmt.Fprintf(s.Out, "%s: ok: %s, %s, %s\n", r.root, count(len(r.debate.Experts), "expert"),
+				fmt.Fprintf(s.Out, "%s: ok: %s, %s, %s\n", argmap.DisplayPath(r.root), count(len(r.debate.Experts), "expert"),
 					count(r.debate.ClaimCount(), "claim"), count(len(r.debate.Propositions), "proposition"))
 			}
 		}
