@@ -64,9 +64,24 @@ func DisplayPath(path string) string {
 type Diagnostic struct {
 	Pos
 	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	// Code names the kind of a warning ("unaddressed-proposition"); it is stable, and
+	// debate.toml can allow it (see docs/schema.md). Errors have none.
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message"`
 	// Hint, when not empty, suggests a fix ("did you mean "p8"?").
 	Hint string `json:"hint,omitempty"`
+	// Subject is what a warning is about (a proposition, expert or claim reference), for
+	// allowing it for that item only ("unaddressed-proposition:troops-stay").
+	Subject string `json:"subject,omitempty"`
+	// Allowed marks a warning debate.toml acknowledges: it is counted, not shown.
+	Allowed bool `json:"-"`
+}
+
+// The warning codes, in the order docs/schema.md lists them.
+var warningCodes = []string{
+	"unaddressed-proposition", "expert-without-stance", "unsupported-recommendation", "support-cycle",
+	"implicit-with-quote", "long-quote", "multi-sentence-quote", "duplicate-reference",
+	"no-propositions", "no-experts", "ignored-file", "deprecated-policy-tag",
 }
 
 func (d Diagnostic) String() string {
@@ -74,6 +89,9 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
+	if d.Code != "" {
+		b.WriteString("[" + d.Code + "]")
+	}
 	b.WriteString(": ")
 	b.WriteString(d.Message)
 	if d.Hint != "" {
@@ -97,16 +115,31 @@ func (ds Diagnostics) HasErrors() bool {
 	return false
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and of warnings shown (not allowed).
 func (ds Diagnostics) Count() (errors, warnings int) {
 	for _, d := range ds {
-		if d.Severity == Error {
+		switch {
+		case d.Severity == Error:
 			errors++
-		} else {
+		case !d.Allowed:
 			warnings++
 		}
 	}
 	return errors, warnings
+}
+
+// Shown returns the diagnostics to show: all but the warnings debate.toml allows, and how
+// many were allowed.
+func (ds Diagnostics) Shown() (shown Diagnostics, allowed int) {
+	shown = Diagnostics{}
+	for _, d := range ds {
+		if d.Allowed {
+			allowed++
+		} else {
+			shown = append(shown, d)
+		}
+	}
+	return shown, allowed
 }
 
 // Sort orders the diagnostics by path, line, column, then severity and message, and drops
@@ -155,8 +188,14 @@ func (ds *Diagnostics) errorf(p Pos, format string, args ...any) {
 	ds.add(p, Error, "", format, args...)
 }
 
-func (ds *Diagnostics) warnf(p Pos, format string, args ...any) {
-	ds.add(p, Warning, "", format, args...)
+// warnf adds a warning of the given code about subject (see Diagnostic).
+func (ds *Diagnostics) warnf(p Pos, code, subject, format string, args ...any) {
+	ds.warn(p, code, subject, "", format, args...)
+}
+
+// warn adds a warning with a hint.
+func (ds *Diagnostics) warn(p Pos, code, subject, hint, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: p, Severity: Warning, Code: code, Subject: subject, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // didYouMean returns a hint naming the candidate closest to s, or "" when none is close.

@@ -44,6 +44,8 @@ type Options struct {
 	// Set by Load when files could not be read, so that Parse does not report what they
 	// might have defined.
 	brokenManifest, brokenExperts bool
+	// Set by Load: what reading the files found, for Parse to report with its own.
+	read Diagnostics
 }
 
 // Load reads and validates the debate at path: a debate folder (debate.toml and
@@ -61,13 +63,8 @@ func Load(path string, opt Options) (*Debate, Diagnostics) {
 			opt.brokenExperts = true
 		}
 	}
-	d, more := Parse(files, opt)
-	diags = append(diags, more...)
-	diags.Sort()
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return d, diags
+	opt.read = diags
+	return Parse(files, opt)
 }
 
 // Root returns the debate folder a path belongs to: path itself when it is a folder, the
@@ -135,12 +132,12 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 		name := e.Name()
 		switch {
 		case strings.HasSuffix(name, ".toml") && e.IsDir():
-			diags.add(whole(filepath.Join(expertsDir, name)), Warning, "an expert file is a file, not a folder",
+			diags.warn(whole(filepath.Join(expertsDir, name)), "ignored-file", name, "an expert file is a file, not a folder",
 				"a folder named like an expert file: not read")
 		case strings.HasSuffix(name, ".toml"):
 			names = append(names, name)
 		case looksLikeTOML(name):
-			diags.add(whole(filepath.Join(expertsDir, name)), Warning, fmt.Sprintf("did you mean %q?", strings.TrimSuffix(name, filepath.Ext(name))+".toml"),
+			diags.warn(whole(filepath.Join(expertsDir, name)), "ignored-file", name, fmt.Sprintf("did you mean %q?", strings.TrimSuffix(name, filepath.Ext(name))+".toml"),
 				"not read: expert files end in .toml")
 		}
 	}
@@ -276,7 +273,7 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 	close(work)
 	wg.Wait()
 
-	var diags Diagnostics
+	diags := append(Diagnostics(nil), opt.read...)
 	var man *manifestDecl
 	var experts []*expertDecl
 	for i, r := range results {
@@ -352,7 +349,8 @@ func firstInvalidUTF8(b []byte) (line, col int) {
 
 // manifestDecl is debate.toml as read, with positions.
 type manifestDecl struct {
-	noProps bool // the propositions key is missing or unusable
+	noProps bool   // the propositions key is missing or unusable
+	allow   []text // [check] allow
 	path    string
 	d       *Debate
 	props   []*propDecl
@@ -422,6 +420,10 @@ func readManifest(root *node, f *fileCtx) *manifestDecl {
 		}
 		pn.finish()
 		m.props = append(m.props, &propDecl{p: p, at: at})
+	}
+	if chk, ok := root.subtable("check"); ok {
+		m.allow = chk.strs("allow")
+		chk.finish()
 	}
 	root.finish()
 	return m

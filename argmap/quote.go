@@ -50,13 +50,15 @@ func normalized(r rune) rune {
 	return r
 }
 
-func (v *validator) checkQuoteLength(q string, at Pos) {
+// checkQuoteLength warns about a quote longer than a sentence; subject is its claim's
+// reference, or EXPERT/PROPOSITION for a stance's.
+func (v *validator) checkQuoteLength(q string, at Pos, subject string) {
 	words := len(strings.Fields(q))
 	switch {
 	case words > maxQuoteWords:
-		v.diags.warnf(at, "quote is %d words long: a quote is a short excerpt, one sentence at most", words)
+		v.diags.warnf(at, "long-quote", subject, "quote is %d words long: a quote is a short excerpt, one sentence at most", words)
 	case sentences(q) > 1:
-		v.diags.warnf(at, "quote spans more than one sentence: a quote is one sentence at most")
+		v.diags.warnf(at, "multi-sentence-quote", subject, "quote spans more than one sentence: a quote is one sentence at most")
 	}
 }
 

@@ -70,7 +70,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			d.Propositions = append(d.Propositions, pd.p)
 		}
 		if len(man.props) == 0 && !man.noProps {
-			diags.warnf(whole(man.path), "the debate has no propositions: add [[propositions]] tables")
+			diags.warnf(whole(man.path), "no-propositions", "", "the debate has no propositions: add [[propositions]] tables")
 		}
 	}
 
@@ -125,6 +125,9 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 	v.warnings(man, kept)
 	if opt.Source != "" {
 		v.quotesInSource(kept, opt.Source, opt.SourceName)
+	}
+	if man != nil {
+		v.allow(man.allow)
 	}
 	d.index()
 	return d
@@ -255,7 +258,7 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 				continue
 			}
 			if seen[ref] {
-				v.diags.warnf(t.at, "claim %q lists %q twice", c.ID, t.s)
+				v.diags.warnf(t.at, "duplicate-reference", c.Ref, "claim %q lists %q twice", c.ID, t.s)
 				continue
 			}
 			seen[ref] = true
@@ -272,9 +275,9 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 	}
 	if c.Quote != "" {
 		if c.Implicit {
-			v.diags.warnf(cd.quoteAt, "implicit claim %q has a quote: an implicit premise is one the expert never states", c.ID)
+			v.diags.warnf(cd.quoteAt, "implicit-with-quote", c.Ref, "implicit claim %q has a quote: an implicit premise is one the expert never states", c.ID)
 		}
-		v.checkQuoteLength(c.Quote, cd.quoteAt)
+		v.checkQuoteLength(c.Quote, cd.quoteAt, c.Ref)
 	}
 }
 
@@ -333,7 +336,7 @@ func (v *validator) stances(x *expertDecl) {
 		}
 		s.Evidence = v.resolveAll(sd.evidence, x)
 		if s.Quote != "" {
-			v.checkQuoteLength(s.Quote, sd.quoteAt)
+			v.checkQuoteLength(s.Quote, sd.quoteAt, x.e.ID+"/"+s.Proposition)
 		}
 		if ok {
 			x.e.Stances = append(x.e.Stances, s)
@@ -357,20 +360,20 @@ func (v *validator) warnings(man *manifestDecl, xs []*expertDecl) {
 	if man != nil {
 		for _, pd := range man.props {
 			if v.props[pd.p.ID] == pd && !addressed[pd.p.ID] {
-				v.diags.warnf(pd.at, "no expert takes a stance on proposition %q", pd.p.ID)
+				v.diags.warnf(pd.at, "unaddressed-proposition", pd.p.ID, "no expert takes a stance on proposition %q", pd.p.ID)
 			}
 		}
 		if len(xs) == 0 && !v.brokenExperts {
-			v.diags.warnf(whole(man.path), "the debate has no experts: add files under experts/")
+			v.diags.warnf(whole(man.path), "no-experts", "", "the debate has no experts: add files under experts/")
 		}
 	}
 	for _, x := range xs {
 		if len(x.stances) == 0 {
-			v.diags.warnf(x.at, "expert %q takes no stance on any proposition", x.e.ID)
+			v.diags.warnf(x.at, "expert-without-stance", x.e.ID, "expert %q takes no stance on any proposition", x.e.ID)
 		}
 		for _, cd := range x.claims {
 			if cd.c.Kind == Recommendation && !supported[cd.c.Ref] {
-				v.diags.warnf(cd.at, "recommendation %q has no supporting claim", cd.c.ID)
+				v.diags.warnf(cd.at, "unsupported-recommendation", cd.c.Ref, "recommendation %q has no supporting claim", cd.c.ID)
 			}
 		}
 	}
@@ -395,7 +398,7 @@ func (v *validator) cycles(xs []*expertDecl) {
 			continue
 		}
 		start := comp[0]
-		v.diags.warnf(at[start], "support cycle: %s", strings.Join(cyclePath(start, comp, g), " -> "))
+		v.diags.warnf(at[start], "support-cycle", start, "support cycle: %s", strings.Join(cyclePath(start, comp, g), " -> "))
 	}
 }
 

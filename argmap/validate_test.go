@@ -89,7 +89,7 @@ kind = "premise"
 text = "C."
 suports = ["c"]
 `, []string{
-			`d/experts/a.toml:1:6: warning: expert "a" takes no stance on any proposition`,
+			`d/experts/a.toml:1:6: warning[expert-without-stance]: expert "a" takes no stance on any proposition`,
 			`d/experts/a.toml:8:1: error: unknown key "claims.suports" (did you mean "supports"?)`}},
 		{"missing required and wrong types", `id = "a"
 name = 3
@@ -207,11 +207,11 @@ text = "Two."
 supports = ["c1"]
 quote = "First sentence here. Second sentence follows."
 `, []string{
-			`d/experts/a.toml:1:6: warning: expert "a" takes no stance on any proposition`,
-			`d/experts/a.toml:5:6: warning: recommendation "r" has no supporting claim`,
-			`d/experts/a.toml:10:6: warning: support cycle: a/c1 -> a/c2 -> a/c1`,
-			`d/experts/a.toml:15:9: warning: implicit claim "c1" has a quote: an implicit premise is one the expert never states`,
-			`d/experts/a.toml:22:9: warning: quote spans more than one sentence: a quote is one sentence at most`}},
+			`d/experts/a.toml:1:6: warning[expert-without-stance]: expert "a" takes no stance on any proposition`,
+			`d/experts/a.toml:5:6: warning[unsupported-recommendation]: recommendation "r" has no supporting claim`,
+			`d/experts/a.toml:10:6: warning[support-cycle]: support cycle: a/c1 -> a/c2 -> a/c1`,
+			`d/experts/a.toml:15:9: warning[implicit-with-quote]: implicit claim "c1" has a quote: an implicit premise is one the expert never states`,
+			`d/experts/a.toml:22:9: warning[multi-sentence-quote]: quote spans more than one sentence: a quote is one sentence at most`}},
 		{"empty file", "", []string{
 			`d/experts/a.toml:1:1: error: missing required key "id"`,
 			`d/experts/a.toml:1:1: error: missing required key "name"`}},
@@ -264,13 +264,13 @@ tags = "t"
 		got = append(got, d.String())
 	}
 	want := []string{
-		`d/debate.toml:1:1: warning: the debate has no experts: add files under experts/`,
+		`d/debate.toml:1:1: warning[no-experts]: the debate has no experts: add files under experts/`,
 		`d/debate.toml:1:9: error: title must not be empty`,
 		`d/debate.toml:2:8: error: date must be a date (YYYY-MM-DD), not "March 2020" (write 2020-03-11)`,
 		`d/debate.toml:3:1: error: unknown key "sources" (did you mean "source"?)`,
 		`d/debate.toml:5:1: error: missing required key "source.title"`,
 		`d/debate.toml:6:7: error: source.url must be a string, not an integer`,
-		`d/debate.toml:9:6: warning: no expert takes a stance on proposition "p1"`,
+		`d/debate.toml:9:6: warning[unaddressed-proposition]: no expert takes a stance on proposition "p1"`,
 		`d/debate.toml:13:6: error: duplicate proposition id "p1" (first defined at d/debate.toml:9:6)`,
 		`d/debate.toml:15:8: error: propositions.tags must be an array of strings, not a string`,
 	}
