@@ -357,8 +357,10 @@ type manifestDecl struct {
 }
 
 type propDecl struct {
-	p  *Proposition
-	at Pos // the id
+	p      *Proposition
+	at     Pos // the id
+	kindAt Pos
+	tags   []text
 }
 
 type expertDecl struct {
@@ -415,11 +417,14 @@ func readManifest(root *node, f *fileCtx) *manifestDecl {
 		var at Pos
 		p.ID, at = pn.str("id", true)
 		p.Text, _ = pn.str("text", true)
-		for _, t := range pn.strs("tags") {
+		kind, kindAt := pn.str("kind", false)
+		p.Kind = PropositionKind(kind)
+		tags := pn.strs("tags")
+		for _, t := range tags {
 			p.Tags = append(p.Tags, t.s)
 		}
 		pn.finish()
-		m.props = append(m.props, &propDecl{p: p, at: at})
+		m.props = append(m.props, &propDecl{p: p, at: at, kindAt: kindAt, tags: tags})
 	}
 	if chk, ok := root.subtable("check"); ok {
 		m.allow = chk.strs("allow")

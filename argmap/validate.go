@@ -61,6 +61,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			if !v.checkID("proposition", pd.p.ID, pd.at) {
 				continue
 			}
+			v.propositionKind(pd)
 			if first, dup := v.props[pd.p.ID]; dup {
 				diags.errorf(pd.at, "duplicate proposition id %q (first defined at %s)", pd.p.ID, first.at)
 				continue
@@ -131,6 +132,26 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 	}
 	d.index()
 	return d
+}
+
+// propositionKind checks a proposition's kind, and reads the tag "policy" that marked a
+// policy question before kind existed, with a warning.
+func (v *validator) propositionKind(pd *propDecl) {
+	p := pd.p
+	if p.Kind != "" && !slices.Contains(propositionKinds, string(p.Kind)) {
+		v.diags.add(pd.kindAt, Error, hintOrList(string(p.Kind), propositionKinds), "invalid proposition kind %q", p.Kind)
+		p.Kind = ""
+	}
+	for _, t := range pd.tags {
+		if !strings.EqualFold(t.s, string(PolicyProposition)) {
+			continue
+		}
+		if p.Kind == "" {
+			p.Kind = PolicyProposition
+		}
+		v.diags.warn(t.at, "deprecated-policy-tag", p.ID, `write kind = "policy" and drop the tag`,
+			"proposition %q is marked a policy question by the tag %q, which is deprecated", p.ID, t.s)
+	}
 }
 
 func kindNames() []string {

@@ -443,3 +443,40 @@ func TestDisplayPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPropositionKind: kind is checked; the old tag "policy" (in any case) still marks a
+// policy question, with a deprecation warning.
+func TestPropositionKind(t *testing.T) {
+	tests := []struct {
+		name, prop string
+		policy     bool
+		want       []string
+	}{
+		{"policy", `kind = "policy"`, true, nil},
+		{"fact", `kind = "fact"`, false, nil},
+		{"value, tagged", `kind = "value"` + "\ntags = [\"ethics\"]", false, nil},
+		{"none", ``, false, nil},
+		{"invalid", `kind = "polcy"`, false, []string{`d/debate.toml:6:8: error: invalid proposition kind "polcy" (did you mean "policy"?)`}},
+		{"old tag", `tags = ["x", "policy"]`, true, []string{
+			`d/debate.toml:6:14: warning[deprecated-policy-tag]: proposition "p1" is marked a policy question by the tag "policy", which is deprecated (write kind = "policy" and drop the tag)`}},
+		{"old tag, other case", `tags = ["Policy"]`, true, []string{
+			`d/debate.toml:6:9: warning[deprecated-policy-tag]: proposition "p1" is marked a policy question by the tag "Policy", which is deprecated (write kind = "policy" and drop the tag)`}},
+	}
+	for _, tt := range tests {
+		man := "title = \"T\"\n\n[[propositions]]\nid = \"p1\"\ntext = \"One.\"\n" + tt.prop + "\n"
+		d, diags := Parse([]File{{Path: "d/debate.toml", Data: []byte(man)}, {Path: "d/experts/a.toml", Data: []byte("id = \"a\"\nname = \"A\"\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\n")}}, Options{})
+		var got []string
+		for _, x := range diags {
+			got = append(got, x.String())
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+		if d == nil {
+			continue
+		}
+		if p, _ := d.Proposition("p1"); p.IsPolicy() != tt.policy {
+			t.Errorf("%s: IsPolicy() = %v; want %v", tt.name, p.IsPolicy(), tt.policy)
+		}
+	}
+}
