@@ -91,7 +91,8 @@ func invalidDebate(s *Streams, path string, diags argmap.Diagnostics) error {
 			fmt.Fprintln(s.Err, d.String())
 		}
 	}
-	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
+	p := argmap.DisplayPath(path)
+	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", p, p))
 }
 
 // marshalJSON writes v as indented JSON with a final newline, leaving <, > and & as they are.
