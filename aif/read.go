@@ -163,7 +163,7 @@ func Debate(doc *Doc) ([]File, []string, error) {
 			df.Source = &sourceFile{d.Source.Title, d.Source.Publisher, d.Source.URL, d.Source.Date}
 		}
 		for _, p := range d.Propositions {
-			df.Propositions = append(df.Propositions, propositionFile{p.ID, p.Text, p.Tags})
+			df.Propositions = append(df.Propositions, propositionFile{p.ID, p.Text, string(p.Kind), p.Tags})
 		}
 		for _, s := range d.Stances {
 			x := b.experts[s.Expert]
@@ -311,6 +311,7 @@ type sourceFile struct {
 type propositionFile struct {
 	ID   string   `toml:"id"`
 	Text string   `toml:"text"`
+	Kind string   `toml:"kind,omitempty"`
 	Tags []string `toml:"tags,omitempty"`
 }
 

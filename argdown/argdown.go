@@ -129,7 +129,7 @@ func Write(w io.Writer, d *argmap.Debate) error {
 	}
 	props := make([]map[string]any, 0, len(d.Propositions))
 	for _, p := range d.Propositions {
-		props = append(props, map[string]any{"id": p.ID, "text": p.Text, "tags": p.Tags})
+		props = append(props, map[string]any{"id": p.ID, "text": p.Text, "kind": p.Kind, "tags": p.Tags})
 	}
 	fmt.Fprintf(&b, "argmap: %s\n", jsonString(map[string]any{"experts": experts, "propositions": props, "stances": stances}))
 	b.WriteString("===\n")
@@ -137,7 +137,7 @@ func Write(w io.Writer, d *argmap.Debate) error {
 	b.WriteString("\n# Propositions\n")
 	for _, p := range d.Propositions {
 		b.WriteString("\n")
-		statement(&b, p.ID, p.Text, append([]string{"proposition"}, p.Tags...), nil)
+		statement(&b, p.ID, p.Text, propTags(p), nil)
 	}
 	// Stance relations, by evidence claim.
 	toProp := map[string][]string{}
@@ -178,6 +178,15 @@ func Write(w io.Writer, d *argmap.Debate) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// propTags are a proposition's tags in Argdown: "proposition", its kind, its own tags.
+func propTags(p *argmap.Proposition) []string {
+	tags := []string{"proposition"}
+	if p.Kind != "" {
+		tags = append(tags, string(p.Kind))
+	}
+	return append(tags, p.Tags...)
 }
 
 // statement writes "[title]: text #(tag)… {data}".

@@ -103,7 +103,7 @@ func TestArgdownParserAgrees(t *testing.T) {
 			}
 			wants := map[string]want{}
 			for _, pr := range d.Propositions {
-				wants[pr.ID] = want{text: pr.Text, tags: append([]string{"proposition"}, pr.Tags...)}
+				wants[pr.ID] = want{text: pr.Text, tags: propTags(pr)}
 			}
 			relations, stances := 0, 0
 			for _, e := range d.Experts {

@@ -1,8 +1,14 @@
 package argmap
 
 import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
 	"encoding/json"
 	"fmt"
+	"github.com/argmap-dev/argmap/internal/table"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -37,18 +43,45 @@ type Pos struct {
 
 func (p Pos) String() string {
 	if p.Line == 0 {
-		return p.Path
+		return DisplayPath(p.Path)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", DisplayPath(p.Path), p.Line, p.Col)
+}
+
+// DisplayPath returns path as it is, or quoted in Go syntax (strconv.Quote) when it holds
+// a control character, a bidirectional control or bytes that are not UTF-8: a file name
+// with a newline could otherwise forge a line of diagnostics, and U+202E reorder one.
+func DisplayPath(path string) string {
+	if !utf8.ValidString(path) || strings.ContainsFunc(path, func(r rune) bool {
+		return unicode.IsControl(r) || table.IsBidiControl(r) || r == 0x2028 || r == 0x2029
+	}) {
+		return strconv.Quote(path)
+	}
+	return path
 }
 
 // Diagnostic is one problem found in a debate.
 type Diagnostic struct {
 	Pos
 	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	// Code names the kind of a warning ("unaddressed-proposition"); it is stable, and
+	// debate.toml can allow it (see docs/schema.md). Errors have none.
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message"`
 	// Hint, when not empty, suggests a fix ("did you mean "p8"?").
 	Hint string `json:"hint,omitempty"`
+	// Subject is what a warning is about (a proposition, expert or claim reference), for
+	// allowing it for that item only ("unaddressed-proposition:troops-stay").
+	Subject string `json:"subject,omitempty"`
+	// Allowed marks a warning debate.toml acknowledges: it is counted, not shown.
+	Allowed bool `json:"-"`
+}
+
+// The warning codes, in the order docs/schema.md lists them.
+var warningCodes = []string{
+	"unaddressed-proposition", "expert-without-stance", "unsupported-recommendation", "support-cycle",
+	"implicit-with-quote", "long-quote", "multi-sentence-quote", "duplicate-reference",
+	"no-propositions", "no-experts", "ignored-file", "deprecated-policy-tag",
 }
 
 func (d Diagnostic) String() string {
@@ -56,6 +89,9 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
+	if d.Code != "" {
+		b.WriteString("[" + d.Code + "]")
+	}
 	b.WriteString(": ")
 	b.WriteString(d.Message)
 	if d.Hint != "" {
@@ -79,16 +115,31 @@ func (ds Diagnostics) HasErrors() bool {
 	return false
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and of warnings shown (not allowed).
 func (ds Diagnostics) Count() (errors, warnings int) {
 	for _, d := range ds {
-		if d.Severity == Error {
+		switch {
+		case d.Severity == Error:
 			errors++
-		} else {
+		case !d.Allowed:
 			warnings++
 		}
 	}
 	return errors, warnings
+}
+
+// Shown returns the diagnostics to show: all but the warnings debate.toml allows, and how
+// many were allowed.
+func (ds Diagnostics) Shown() (shown Diagnostics, allowed int) {
+	shown = Diagnostics{}
+	for _, d := range ds {
+		if d.Allowed {
+			allowed++
+		} else {
+			shown = append(shown, d)
+		}
+	}
+	return shown, allowed
 }
 
 // Sort orders the diagnostics by path, line, column, then severity and message, and drops
@@ -137,8 +188,14 @@ func (ds *Diagnostics) errorf(p Pos, format string, args ...any) {
 	ds.add(p, Error, "", format, args...)
 }
 
-func (ds *Diagnostics) warnf(p Pos, format string, args ...any) {
-	ds.add(p, Warning, "", format, args...)
+// warnf adds a warning of the given code about subject (see Diagnostic).
+func (ds *Diagnostics) warnf(p Pos, code, subject, format string, args ...any) {
+	ds.warn(p, code, subject, "", format, args...)
+}
+
+// warn adds a warning with a hint.
+func (ds *Diagnostics) warn(p Pos, code, subject, hint, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: p, Severity: Warning, Code: code, Subject: subject, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // didYouMean returns a hint naming the candidate closest to s, or "" when none is close.
@@ -165,19 +222,32 @@ func Suggest(s string, candidates []string) string {
 
 // editDistance is the optimal-string-alignment distance between a and b, counted in bytes:
 // insertions, deletions, substitutions and swaps of neighbours cost 1.
-func editDistance(a, b string) int {
+func editDistance(a, b string) int { return editDistanceWithin(a, b, max(len(a), len(b))) }
+
+// editDistanceWithin is editDistance when that is at most k, and some number above k
+// otherwise; it stops as soon as the distance must exceed k.
+func editDistanceWithin(a, b string, k int) int {
 	if len(a) > 256 || len(b) > 256 {
 		return max(len(a), len(b))
 	}
+	if d := len(a) - len(b); d > k || -d > k {
+		return k + 1
+	}
 	// d[i][j] is the distance between a[:i] and b[:j]; three rows suffice.
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var buf [3 * 65]int
+	rows := buf[:0]
+	if len(b) >= 65 {
+		rows = make([]int, 0, 3*(len(b)+1))
+	}
+	rows = rows[:3*(len(b)+1)]
+	n := len(b) + 1
+	prev2, prev, cur := rows[:n:n], rows[n:2*n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
@@ -187,6 +257,11 @@ func editDistance(a, b string) int {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
+		}
+		// A swap reaches back two rows, so stop only when two rows in a row exceed k.
+		if rowMin > k && i > 1 && slices.Min(prev) > k {
+			return k + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}

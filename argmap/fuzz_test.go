@@ -29,11 +29,11 @@ func FuzzLoad(f *testing.F) {
 		} else {
 			files = append(files, File{Path: "d/experts/x.toml", Data: data})
 		}
-		d, diags := Parse(files, Options{Source: "b"})
+		d, diags := Parse(files, Options{Source: "b", SourceName: "src.txt"})
 		if (d == nil) != diags.HasErrors() {
 			t.Fatalf("debate is nil: %v, but errors: %v", d == nil, diags.HasErrors())
 		}
-		lines := map[string]int{}
+		lines := map[string]int{"src.txt": 1}
 		for _, f := range files {
 			lines[f.Path] = bytes.Count(f.Data, []byte("\n")) + 1
 		}

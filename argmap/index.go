@@ -51,6 +51,9 @@ func (ix *index) key(name string, n int, key string) loc {
 	if ts := ix.tables[full]; len(ts) > 0 { // [name.key] or [[name.key]]
 		return ts[0].header
 	}
+	if l, ok := ix.dotted(t, full, key); ok { // key.more = ... or [name.key.more]
+		return l
+	}
 	if name == "" {
 		return loc{1, 1}
 	}
@@ -64,6 +67,31 @@ func (ix *index) key(name string, n int, key string) loc {
 		return k.at
 	}
 	return loc{1, 1}
+}
+
+// dotted returns the first place that defines key through a longer dotted name: a dotted
+// key "key.more" in table t, or a header [full.more].
+func (ix *index) dotted(t *tableLoc, full, key string) (loc, bool) {
+	var best loc
+	found := false
+	consider := func(l loc) {
+		if !found || l.line < best.line || (l.line == best.line && l.col < best.col) {
+			best, found = l, true
+		}
+	}
+	if t != nil {
+		for k, kl := range t.keys {
+			if strings.HasPrefix(k, key+".") {
+				consider(kl.at)
+			}
+		}
+	}
+	for name, ts := range ix.tables {
+		if strings.HasPrefix(name, full+".") && len(ts) > 0 {
+			consider(ts[0].header)
+		}
+	}
+	return best, found
 }
 
 // value returns where key's value starts in the n-th table called name, or where the key

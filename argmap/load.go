@@ -3,6 +3,7 @@ package argmap
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -36,10 +38,14 @@ type Options struct {
 	// Source, when not empty, is the text the experts' reactions were published in: every
 	// quote must occur in it.
 	Source string
+	// SourceName names the source text in diagnostics (its file name).
+	SourceName string
 
 	// Set by Load when files could not be read, so that Parse does not report what they
 	// might have defined.
 	brokenManifest, brokenExperts bool
+	// Set by Load: what reading the files found, for Parse to report with its own.
+	read Diagnostics
 }
 
 // Load reads and validates the debate at path: a debate folder (debate.toml and
@@ -48,19 +54,17 @@ type Options struct {
 func Load(path string, opt Options) (*Debate, Diagnostics) {
 	files, diags := ReadFiles(path)
 	for _, x := range diags {
+		if x.Severity != Error {
+			continue
+		}
 		if filepath.Base(x.Path) == ManifestName {
 			opt.brokenManifest = true
 		} else if strings.HasSuffix(x.Path, ".toml") {
 			opt.brokenExperts = true
 		}
 	}
-	d, more := Parse(files, opt)
-	diags = append(diags, more...)
-	diags.Sort()
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return d, diags
+	opt.read = diags
+	return Parse(files, opt)
 }
 
 // Root returns the debate folder a path belongs to: path itself when it is a folder, the
@@ -125,8 +129,16 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
-			names = append(names, e.Name())
+		name := e.Name()
+		switch {
+		case strings.HasSuffix(name, ".toml") && e.IsDir():
+			diags.warn(whole(filepath.Join(expertsDir, name)), "ignored-file", name, "an expert file is a file, not a folder",
+				"a folder named like an expert file: not read")
+		case strings.HasSuffix(name, ".toml"):
+			names = append(names, name)
+		case looksLikeTOML(name):
+			diags.warn(whole(filepath.Join(expertsDir, name)), "ignored-file", name, fmt.Sprintf("did you mean %q?", strings.TrimSuffix(name, filepath.Ext(name))+".toml"),
+				"not read: expert files end in .toml")
 		}
 	}
 	sort.Strings(names)
@@ -142,15 +154,38 @@ func ReadFiles(path string) ([]File, Diagnostics) {
 	return files, diags
 }
 
+// looksLikeTOML reports whether a file name that does not end in .toml was probably meant
+// to: another case (".TOML") or a near miss (".tml", ".tom"). Backups ("x.toml~") and
+// hidden files are not.
+func looksLikeTOML(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		return false
+	}
+	return editDistance(ext[1:], "toml") <= 1
+}
+
+// readFile reads a regular file (or a symbolic link to one). Anything else (a named pipe, a
+// device, a socket) is reported, not read: reading it could block forever or never end.
 func readFile(path string, diags *Diagnostics) (File, bool) {
-	fh, err := os.Open(path)
+	// O_NONBLOCK: opening a named pipe does not wait for a writer; the check below refuses it.
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		diags.errorf(whole(path), "%s", describeOSError(err))
 		return File{}, false
 	}
 	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		diags.errorf(whole(path), "%s", describeOSError(err))
+		return File{}, false
+	}
+	if !fi.Mode().IsRegular() {
+		diags.add(whole(path), Error, "argmap reads only regular files", "not a regular file but %s", describeMode(fi.Mode()))
+		return File{}, false
+	}
 	var buf bytes.Buffer
-	if fi, err := fh.Stat(); err == nil && fi.Size() <= MaxFileSize {
+	if fi.Size() <= MaxFileSize {
 		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
 	_, err = buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1))
@@ -164,6 +199,21 @@ func readFile(path string, diags *Diagnostics) (File, bool) {
 		return File{}, false
 	}
 	return File{Path: path, Data: data}, true
+}
+
+// describeMode names the type of a file that is not a regular file.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func describeOSError(err error) string {
@@ -223,7 +273,7 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 	close(work)
 	wg.Wait()
 
-	var diags Diagnostics
+	diags := append(Diagnostics(nil), opt.read...)
 	var man *manifestDecl
 	var experts []*expertDecl
 	for i, r := range results {
@@ -237,7 +287,7 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 		}
 		switch {
 		case r.man != nil && man != nil:
-			diags.errorf(whole(files[i].Path), "second %s in one debate (the first is %s)", ManifestName, man.path)
+			diags.errorf(whole(files[i].Path), "second %s in one debate (the first is %s)", ManifestName, DisplayPath(man.path))
 		case r.man != nil:
 			man = r.man
 		case r.expert != nil:
@@ -267,6 +317,11 @@ func parseFile(f File, diags *Diagnostics) (*node, *fileCtx, bool) {
 		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, hint, "control character 0x%02x in the file", c)
 		return nil, nil, false
 	}
+	if off, msg, ok := prescan(f.Data, schemaShape); !ok {
+		line, col := offsetPos(f.Data, off)
+		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, "a debate file never needs more than a few levels; see docs/schema.md", "%s", msg)
+		return nil, nil, false
+	}
 	m, ok := decodeTOML(f.Path, f.Data, diags)
 	if !ok {
 		return nil, nil, false
@@ -294,15 +349,18 @@ func firstInvalidUTF8(b []byte) (line, col int) {
 
 // manifestDecl is debate.toml as read, with positions.
 type manifestDecl struct {
-	noProps bool // the propositions key is missing or unusable
+	noProps bool   // the propositions key is missing or unusable
+	allow   []text // [check] allow
 	path    string
 	d       *Debate
 	props   []*propDecl
 }
 
 type propDecl struct {
-	p  *Proposition
-	at Pos // the id
+	p      *Proposition
+	at     Pos // the id
+	kindAt Pos
+	tags   []text
 }
 
 type expertDecl struct {
@@ -359,11 +417,18 @@ func readManifest(root *node, f *fileCtx) *manifestDecl {
 		var at Pos
 		p.ID, at = pn.str("id", true)
 		p.Text, _ = pn.str("text", true)
-		for _, t := range pn.strs("tags") {
+		kind, kindAt := pn.str("kind", false)
+		p.Kind = PropositionKind(kind)
+		tags := pn.strs("tags")
+		for _, t := range tags {
 			p.Tags = append(p.Tags, t.s)
 		}
 		pn.finish()
-		m.props = append(m.props, &propDecl{p: p, at: at})
+		m.props = append(m.props, &propDecl{p: p, at: at, kindAt: kindAt, tags: tags})
+	}
+	if chk, ok := root.subtable("check"); ok {
+		m.allow = chk.strs("allow")
+		chk.finish()
 	}
 	root.finish()
 	return m

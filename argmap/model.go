@@ -30,10 +30,29 @@ type Source struct {
 
 // Proposition is a statement experts take stances on.
 type Proposition struct {
-	ID   string   `json:"id"`
-	Text string   `json:"text"`
-	Tags []string `json:"tags,omitempty"`
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	// Kind says what sort of question the proposition is, or is "" when the curator did
+	// not say.
+	Kind PropositionKind `json:"kind,omitempty"`
+	Tags []string        `json:"tags,omitempty"`
 }
+
+// PropositionKind is the sort of question a proposition asks.
+type PropositionKind string
+
+// The proposition kinds.
+const (
+	PolicyProposition PropositionKind = "policy" // what someone should do
+	FactProposition   PropositionKind = "fact"   // what is, was or will be the case
+	ValueProposition  PropositionKind = "value"  // a judgement: good or bad, right or wrong
+)
+
+var propositionKinds = []string{string(PolicyProposition), string(FactProposition), string(ValueProposition)}
+
+// IsPolicy reports whether the proposition is a policy question: opposite stances on it are
+// opposing recommendations.
+func (p *Proposition) IsPolicy() bool { return p.Kind == PolicyProposition }
 
 // Expert is one voice in the debate, with their reasoning and stances.
 type Expert struct {

@@ -2,9 +2,9 @@ package argmap
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // maxQuoteWords is the length above which a quote is no longer "a short excerpt".
@@ -50,13 +50,15 @@ func normalized(r rune) rune {
 	return r
 }
 
-func (v *validator) checkQuoteLength(q string, at Pos) {
+// checkQuoteLength warns about a quote longer than a sentence; subject is its claim's
+// reference, or EXPERT/PROPOSITION for a stance's.
+func (v *validator) checkQuoteLength(q string, at Pos, subject string) {
 	words := len(strings.Fields(q))
 	switch {
 	case words > maxQuoteWords:
-		v.diags.warnf(at, "quote is %d words long: a quote is a short excerpt, one sentence at most", words)
+		v.diags.warnf(at, "long-quote", subject, "quote is %d words long: a quote is a short excerpt, one sentence at most", words)
 	case sentences(q) > 1:
-		v.diags.warnf(at, "quote spans more than one sentence: a quote is one sentence at most")
+		v.diags.warnf(at, "multi-sentence-quote", subject, "quote spans more than one sentence: a quote is one sentence at most")
 	}
 }
 
@@ -82,74 +84,63 @@ func sentences(s string) int {
 	return n
 }
 
-// quotesInSource reports every quote that does not occur in the source text.
-func (v *validator) quotesInSource(xs []*expertDecl, source string) {
-	src := NormalizeText(source)
-	check := func(q string, at Pos) {
-		nq := NormalizeText(q)
-		if nq == "" || containsWords(src, nq) {
-			return
-		}
-		v.diags.add(at, Error, quoteHint(src, nq), "quote does not occur in the source")
+// quotesInSource reports every quote that does not occur in the source text. When most
+// quotes miss (more than half, and at least 3), the source is probably not the debate's:
+// that is said once instead.
+func (v *validator) quotesInSource(xs []*expertDecl, source, name string) {
+	type quote struct {
+		q  string // normalised
+		at Pos
 	}
+	var quotes []quote
 	for _, x := range xs {
 		for _, cd := range x.claims {
-			if cd.c.Quote != "" {
-				check(cd.c.Quote, cd.quoteAt)
-			}
+			quotes = append(quotes, quote{NormalizeText(cd.c.Quote), cd.quoteAt})
 		}
 		for _, sd := range x.stances {
-			if sd.s.Quote != "" {
-				check(sd.s.Quote, sd.quoteAt)
-			}
+			quotes = append(quotes, quote{NormalizeText(sd.s.Quote), sd.quoteAt})
+		}
+	}
+	quotes = slices.DeleteFunc(quotes, func(q quote) bool { return q.q == "" })
+	texts := make([]string, len(quotes))
+	for i, q := range quotes {
+		texts[i] = q.q
+	}
+	res := searchQuotes(NormalizeText(source), texts)
+	missed := 0
+	for _, r := range res {
+		if !r.found {
+			missed++
+		}
+	}
+	if missed >= 3 && 2*missed > len(quotes) {
+		if name == "" {
+			name = "the source"
+		}
+		v.diags.add(whole(name), Error, "check that --source names the text the experts' reactions were published in",
+			"%d of %d quotes do not occur in %s: it is probably not the debate's source", missed, len(quotes), name)
+		return
+	}
+	for i, r := range res {
+		if !r.found {
+			v.diags.add(quotes[i].at, Error, quoteHint(texts[i], r.longest), "quote does not occur in the source")
 		}
 	}
 }
 
-// quoteHint says where a quote stops matching the source: the longest run of its first
-// words that does occur.
-func quoteHint(src, q string) string {
-	if strings.Contains(src, q) {
+// quoteHint says where quote q stops matching the source, given the length of its longest
+// prefix that occurs there: the run of its first words that does occur.
+func quoteHint(q string, longest int) string {
+	if longest == len(q) {
 		return "it occurs only inside longer words: quote whole words"
 	}
-	words := strings.Fields(q)
-	lo, hi := 0, len(words) // words[:lo] occurs; words[:hi+1] may not
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if strings.Contains(src, strings.Join(words[:mid], " ")) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
+	// Words are separated by single spaces in normalised text: the prefix ends at a space,
+	// or the word after it is cut.
+	end := strings.LastIndexByte(q[:longest+1], ' ')
+	if end <= 0 {
 		return "not even its first word occurs; is --source the right text?"
 	}
-	return fmt.Sprintf("the source has %q but not what follows it", strings.Join(words[:lo], " "))
-}
-
-// containsWords reports whether q occurs in src without starting or ending inside a word:
-// "ear to have" does not match "appear to have".
-func containsWords(src, q string) bool {
-	for from := 0; ; {
-		i := strings.Index(src[from:], q)
-		if i < 0 {
-			return false
-		}
-		i += from
-		j := i + len(q)
-		before, _ := utf8.DecodeLastRuneInString(src[:i])
-		after, _ := utf8.DecodeRuneInString(src[j:])
-		first, _ := utf8.DecodeRuneInString(q)
-		last, _ := utf8.DecodeLastRuneInString(q)
-		startsInWord := i > 0 && isWordRune(before) && isWordRune(first)
-		endsInWord := j < len(src) && isWordRune(after) && isWordRune(last)
-		if !startsInWord && !endsInWord {
-			return true
-		}
-		_, size := utf8.DecodeRuneInString(src[i:])
-		from = i + size
-	}
+	return fmt.Sprintf("the source has %q but not what follows it", q[:end])
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -96,10 +96,8 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// oneLine folds line breaks and control characters (C0, DEL and C1, which a terminal may
-// take for escape sequences) into single spaces.
+// oneLine folds line breaks and runs of white space into single spaces, and makes other
+// control characters and bidirectional controls visible (see [table.Clean]).
 func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r < 0x20 || (r >= 0x7f && r < 0xa0)
-	}), " ")
+	return table.Clean(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
 }

@@ -2,7 +2,6 @@ package argmap
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -41,6 +40,7 @@ type validator struct {
 	experts                       map[string]*expertDecl
 	expertIDs                     []string
 	claims                        map[string]map[string]*claimDecl // expert id -> claim id -> claim
+	hints                         suggesters
 }
 
 func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnostics) *Debate {
@@ -52,6 +52,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 		props:          map[string]*propDecl{},
 		experts:        map[string]*expertDecl{},
 		claims:         map[string]map[string]*claimDecl{},
+		hints:          suggesters{budget: suggestBudget, claims: map[*expertDecl]*suggester{}},
 	}
 	d := &Debate{Propositions: []*Proposition{}, Experts: []*Expert{}}
 	if man != nil {
@@ -60,6 +61,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			if !v.checkID("proposition", pd.p.ID, pd.at) {
 				continue
 			}
+			v.propositionKind(pd)
 			if first, dup := v.props[pd.p.ID]; dup {
 				diags.errorf(pd.at, "duplicate proposition id %q (first defined at %s)", pd.p.ID, first.at)
 				continue
@@ -69,7 +71,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			d.Propositions = append(d.Propositions, pd.p)
 		}
 		if len(man.props) == 0 && !man.noProps {
-			diags.warnf(whole(man.path), "the debate has no propositions: add [[propositions]] tables")
+			diags.warnf(whole(man.path), "no-propositions", "", "the debate has no propositions: add [[propositions]] tables")
 		}
 	}
 
@@ -123,10 +125,33 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 	}
 	v.warnings(man, kept)
 	if opt.Source != "" {
-		v.quotesInSource(kept, opt.Source)
+		v.quotesInSource(kept, opt.Source, opt.SourceName)
+	}
+	if man != nil {
+		v.allow(man.allow)
 	}
 	d.index()
 	return d
+}
+
+// propositionKind checks a proposition's kind, and reads the tag "policy" that marked a
+// policy question before kind existed, with a warning.
+func (v *validator) propositionKind(pd *propDecl) {
+	p := pd.p
+	if p.Kind != "" && !slices.Contains(propositionKinds, string(p.Kind)) {
+		v.diags.add(pd.kindAt, Error, hintOrList(string(p.Kind), propositionKinds), "invalid proposition kind %q", p.Kind)
+		p.Kind = ""
+	}
+	for _, t := range pd.tags {
+		if !strings.EqualFold(t.s, string(PolicyProposition)) {
+			continue
+		}
+		if p.Kind == "" {
+			p.Kind = PolicyProposition
+		}
+		v.diags.warn(t.at, "deprecated-policy-tag", p.ID, `write kind = "policy" and drop the tag`,
+			"proposition %q is marked a policy question by the tag %q, which is deprecated", p.ID, t.s)
+	}
 }
 
 func kindNames() []string {
@@ -137,15 +162,26 @@ func kindNames() []string {
 	return out
 }
 
-// hintOrList suggests the nearest of valid, or lists them all.
+// hintOrList suggests the nearest of valid, or lists them.
 func hintOrList(s string, valid []string) string {
-	if h := didYouMean(s, valid); h != "" {
-		return h
+	return hintOr(didYouMean(s, valid), valid)
+}
+
+// hintOr returns hint, or when it is empty a list of the first few of valid.
+func hintOr(hint string, valid []string) string {
+	if hint != "" || len(valid) == 0 {
+		return hint
 	}
-	if len(valid) == 0 {
-		return ""
+	return "want one of: " + firstFew(valid)
+}
+
+// firstFew joins the first 8 of list, and "..." when there are more.
+func firstFew(list []string) string {
+	s := strings.Join(list[:min(len(list), 8)], ", ")
+	if len(list) > 8 {
+		s += ", ..."
 	}
-	return "want one of: " + strings.Join(valid, ", ")
+	return s
 }
 
 func (v *validator) checkID(what, id string, at Pos) bool {
@@ -179,14 +215,17 @@ func (v *validator) resolve(t text, x *expertDecl) (string, bool) {
 	}
 	if !ok {
 		if !v.brokenExperts {
-			v.diags.add(t.at, Error, hintOrList(expert, v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
+			v.diags.add(t.at, Error, hintOr(v.expertHints().hint(expert), v.expertIDs), "reference %q: no expert %q in this debate", t.s, expert)
 		}
 		return "", false
 	}
 	if _, ok := ids[id]; ok {
 		return expert + "/" + id, true
 	}
-	names := slices.Sorted(maps.Keys(ids))
+	owner := v.experts[expert]
+	if expert == x.e.ID {
+		owner = x
+	}
 	var hint string
 	if !cross { // the exact id among other experts' claims is the likeliest meaning
 		for _, other := range v.expertIDs {
@@ -197,18 +236,15 @@ func (v *validator) resolve(t text, x *expertDecl) (string, bool) {
 		}
 	}
 	if hint == "" {
-		if best := Suggest(id, names); best != "" {
+		if best := v.claimHints(owner).suggest(id); best != "" {
 			if cross {
 				best = expert + "/" + best
 			}
 			hint = fmt.Sprintf("did you mean %q?", best)
 		}
 	}
-	if hint == "" && cross && len(names) > 0 {
-		hint = fmt.Sprintf("%s's claims: %s", expert, strings.Join(names[:min(len(names), 8)], ", "))
-		if len(names) > 8 {
-			hint += ", ..."
-		}
+	if names := v.claimHints(owner).sorted; hint == "" && cross && len(names) > 0 {
+		hint = fmt.Sprintf("%s's claims: %s", expert, firstFew(names))
 	}
 	if cross {
 		v.diags.add(t.at, Error, hint, "reference %q: expert %q has no claim %q", t.s, expert, id)
@@ -243,7 +279,7 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 				continue
 			}
 			if seen[ref] {
-				v.diags.warnf(t.at, "claim %q lists %q twice", c.ID, t.s)
+				v.diags.warnf(t.at, "duplicate-reference", c.Ref, "claim %q lists %q twice", c.ID, t.s)
 				continue
 			}
 			seen[ref] = true
@@ -260,9 +296,9 @@ func (v *validator) relations(x *expertDecl, cd *claimDecl) {
 	}
 	if c.Quote != "" {
 		if c.Implicit {
-			v.diags.warnf(cd.quoteAt, "implicit claim %q has a quote: an implicit premise is one the expert never states", c.ID)
+			v.diags.warnf(cd.quoteAt, "implicit-with-quote", c.Ref, "implicit claim %q has a quote: an implicit premise is one the expert never states", c.ID)
 		}
-		v.checkQuoteLength(c.Quote, cd.quoteAt)
+		v.checkQuoteLength(c.Quote, cd.quoteAt, c.Ref)
 	}
 }
 
@@ -291,7 +327,7 @@ func (v *validator) stances(x *expertDecl) {
 		if s.Proposition != "" {
 			if _, known := v.props[s.Proposition]; !known {
 				ok = false
-				hint := hintOrList(s.Proposition, v.propIDs)
+				hint := hintOr(v.propHints().hint(s.Proposition), v.propIDs)
 				if !v.hasMan {
 					hint = "no debate.toml was loaded: check the debate folder, not the expert file alone"
 				}
@@ -321,7 +357,7 @@ func (v *validator) stances(x *expertDecl) {
 		}
 		s.Evidence = v.resolveAll(sd.evidence, x)
 		if s.Quote != "" {
-			v.checkQuoteLength(s.Quote, sd.quoteAt)
+			v.checkQuoteLength(s.Quote, sd.quoteAt, x.e.ID+"/"+s.Proposition)
 		}
 		if ok {
 			x.e.Stances = append(x.e.Stances, s)
@@ -345,20 +381,20 @@ func (v *validator) warnings(man *manifestDecl, xs []*expertDecl) {
 	if man != nil {
 		for _, pd := range man.props {
 			if v.props[pd.p.ID] == pd && !addressed[pd.p.ID] {
-				v.diags.warnf(pd.at, "no expert takes a stance on proposition %q", pd.p.ID)
+				v.diags.warnf(pd.at, "unaddressed-proposition", pd.p.ID, "no expert takes a stance on proposition %q", pd.p.ID)
 			}
 		}
 		if len(xs) == 0 && !v.brokenExperts {
-			v.diags.warnf(whole(man.path), "the debate has no experts: add files under experts/")
+			v.diags.warnf(whole(man.path), "no-experts", "", "the debate has no experts: add files under experts/")
 		}
 	}
 	for _, x := range xs {
 		if len(x.stances) == 0 {
-			v.diags.warnf(x.at, "expert %q takes no stance on any proposition", x.e.ID)
+			v.diags.warnf(x.at, "expert-without-stance", x.e.ID, "expert %q takes no stance on any proposition", x.e.ID)
 		}
 		for _, cd := range x.claims {
 			if cd.c.Kind == Recommendation && !supported[cd.c.Ref] {
-				v.diags.warnf(cd.at, "recommendation %q has no supporting claim", cd.c.ID)
+				v.diags.warnf(cd.at, "unsupported-recommendation", cd.c.Ref, "recommendation %q has no supporting claim", cd.c.ID)
 			}
 		}
 	}
@@ -383,7 +419,7 @@ func (v *validator) cycles(xs []*expertDecl) {
 			continue
 		}
 		start := comp[0]
-		v.diags.warnf(at[start], "support cycle: %s", strings.Join(cyclePath(start, comp, g), " -> "))
+		v.diags.warnf(at[start], "support-cycle", start, "support cycle: %s", strings.Join(cyclePath(start, comp, g), " -> "))
 	}
 }
 

@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -88,7 +89,7 @@ kind = "premise"
 text = "C."
 suports = ["c"]
 `, []string{
-			`d/experts/a.toml:1:6: warning: expert "a" takes no stance on any proposition`,
+			`d/experts/a.toml:1:6: warning[expert-without-stance]: expert "a" takes no stance on any proposition`,
 			`d/experts/a.toml:8:1: error: unknown key "claims.suports" (did you mean "supports"?)`}},
 		{"missing required and wrong types", `id = "a"
 name = 3
@@ -206,11 +207,11 @@ text = "Two."
 supports = ["c1"]
 quote = "First sentence here. Second sentence follows."
 `, []string{
-			`d/experts/a.toml:1:6: warning: expert "a" takes no stance on any proposition`,
-			`d/experts/a.toml:5:6: warning: recommendation "r" has no supporting claim`,
-			`d/experts/a.toml:10:6: warning: support cycle: a/c1 -> a/c2 -> a/c1`,
-			`d/experts/a.toml:15:9: warning: implicit claim "c1" has a quote: an implicit premise is one the expert never states`,
-			`d/experts/a.toml:22:9: warning: quote spans more than one sentence: a quote is one sentence at most`}},
+			`d/experts/a.toml:1:6: warning[expert-without-stance]: expert "a" takes no stance on any proposition`,
+			`d/experts/a.toml:5:6: warning[unsupported-recommendation]: recommendation "r" has no supporting claim`,
+			`d/experts/a.toml:10:6: warning[support-cycle]: support cycle: a/c1 -> a/c2 -> a/c1`,
+			`d/experts/a.toml:15:9: warning[implicit-with-quote]: implicit claim "c1" has a quote: an implicit premise is one the expert never states`,
+			`d/experts/a.toml:22:9: warning[multi-sentence-quote]: quote spans more than one sentence: a quote is one sentence at most`}},
 		{"empty file", "", []string{
 			`d/experts/a.toml:1:1: error: missing required key "id"`,
 			`d/experts/a.toml:1:1: error: missing required key "name"`}},
@@ -263,13 +264,13 @@ tags = "t"
 		got = append(got, d.String())
 	}
 	want := []string{
-		`d/debate.toml:1:1: warning: the debate has no experts: add files under experts/`,
+		`d/debate.toml:1:1: warning[no-experts]: the debate has no experts: add files under experts/`,
 		`d/debate.toml:1:9: error: title must not be empty`,
 		`d/debate.toml:2:8: error: date must be a date (YYYY-MM-DD), not "March 2020" (write 2020-03-11)`,
 		`d/debate.toml:3:1: error: unknown key "sources" (did you mean "source"?)`,
 		`d/debate.toml:5:1: error: missing required key "source.title"`,
 		`d/debate.toml:6:7: error: source.url must be a string, not an integer`,
-		`d/debate.toml:9:6: warning: no expert takes a stance on proposition "p1"`,
+		`d/debate.toml:9:6: warning[unaddressed-proposition]: no expert takes a stance on proposition "p1"`,
 		`d/debate.toml:13:6: error: duplicate proposition id "p1" (first defined at d/debate.toml:9:6)`,
 		`d/debate.toml:15:8: error: propositions.tags must be an array of strings, not a string`,
 	}
@@ -304,6 +305,24 @@ quote = "ear to have"
 proposition = "p1"
 position = "agree"
 quote = "nothing like this"
+
+[[claims]]
+id = "f"
+kind = "premise"
+text = "F."
+quote = "Iraq cannot have"
+
+[[claims]]
+id = "g"
+kind = "premise"
+text = "G."
+quote = "have it both ways."
+
+[[claims]]
+id = "h"
+kind = "premise"
+text = "H."
+quote = "But it’s"
 `
 	src := "But it's time to make it clear—Iraq cannot have it both ways. Appear to have."
 	got := check(t, a, Options{Source: src})
@@ -364,6 +383,100 @@ func TestDidYouMean(t *testing.T) {
 	for _, tt := range tests {
 		if got := didYouMean(tt.s, tt.cands); got != tt.want {
 			t.Errorf("didYouMean(%q, %q) = %q; want %q", tt.s, tt.cands, got, tt.want)
+		}
+	}
+}
+
+// TestQuotesWrongSource: when most quotes miss (more than half, at least 3), one error says
+// the source is probably the wrong file, instead of an error per quote.
+func TestQuotesWrongSource(t *testing.T) {
+	quotes := func(qs ...string) string {
+		a := "id = \"a\"\nname = \"A\"\n"
+		for i, q := range qs {
+			a += fmt.Sprintf("[[claims]]\nid = \"c%d\"\nkind = \"premise\"\ntext = \"C.\"\nquote = %q\n", i, q)
+		}
+		return a
+	}
+	src := "One two three four five six."
+	tests := []struct {
+		name string
+		a    string
+		want []string
+	}{
+		{"3 of 4 miss", quotes("One two", "seven", "eight", "nine"), []string{
+			`src.txt:1:1: error: 3 of 4 quotes do not occur in src.txt: it is probably not the debate's source (check that --source names the text the experts' reactions were published in)`}},
+		{"2 of 2 miss: too few to tell", quotes("seven", "eight"), []string{
+			`d/experts/a.toml:7:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+			`d/experts/a.toml:12:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`}},
+		{"3 of 6 miss: not most", quotes("One", "two", "three", "seven", "eight", "nine"), []string{
+			`d/experts/a.toml:22:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+			`d/experts/a.toml:27:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
+			`d/experts/a.toml:32:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`}},
+	}
+	for _, tt := range tests {
+		files := []File{{Path: "d/debate.toml", Data: []byte(manifest)}, {Path: "d/experts/a.toml", Data: []byte(tt.a)}}
+		_, diags := Parse(files, Options{Source: src, SourceName: "src.txt"})
+		var got []string
+		for _, d := range diags {
+			if d.Severity == Error {
+				got = append(got, d.String())
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestDisplayPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"d/experts/a.toml", "d/experts/a.toml"},
+		{"d/ünï cödé/a.toml", "d/ünï cödé/a.toml"},
+		{"d/a\nb.toml", `"d/a\nb.toml"`},
+		{"d/\u202eevil.toml", `"d/\u202eevil.toml"`},
+		{"d/\x1b[31m.toml", `"d/\x1b[31m.toml"`},
+		{"d/\xff.toml", `"d/\xff.toml"`},
+	}
+	for _, tt := range tests {
+		if got := DisplayPath(tt.in); got != tt.want {
+			t.Errorf("DisplayPath(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestPropositionKind: kind is checked; the old tag "policy" (in any case) still marks a
+// policy question, with a deprecation warning.
+func TestPropositionKind(t *testing.T) {
+	tests := []struct {
+		name, prop string
+		policy     bool
+		want       []string
+	}{
+		{"policy", `kind = "policy"`, true, nil},
+		{"fact", `kind = "fact"`, false, nil},
+		{"value, tagged", `kind = "value"` + "\ntags = [\"ethics\"]", false, nil},
+		{"none", ``, false, nil},
+		{"invalid", `kind = "polcy"`, false, []string{`d/debate.toml:6:8: error: invalid proposition kind "polcy" (did you mean "policy"?)`}},
+		{"old tag", `tags = ["x", "policy"]`, true, []string{
+			`d/debate.toml:6:14: warning[deprecated-policy-tag]: proposition "p1" is marked a policy question by the tag "policy", which is deprecated (write kind = "policy" and drop the tag)`}},
+		{"old tag, other case", `tags = ["Policy"]`, true, []string{
+			`d/debate.toml:6:9: warning[deprecated-policy-tag]: proposition "p1" is marked a policy question by the tag "Policy", which is deprecated (write kind = "policy" and drop the tag)`}},
+	}
+	for _, tt := range tests {
+		man := "title = \"T\"\n\n[[propositions]]\nid = \"p1\"\ntext = \"One.\"\n" + tt.prop + "\n"
+		d, diags := Parse([]File{{Path: "d/debate.toml", Data: []byte(man)}, {Path: "d/experts/a.toml", Data: []byte("id = \"a\"\nname = \"A\"\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\n")}}, Options{})
+		var got []string
+		for _, x := range diags {
+			got = append(got, x.String())
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+		if d == nil {
+			continue
+		}
+		if p, _ := d.Proposition("p1"); p.IsPolicy() != tt.policy {
+			t.Errorf("%s: IsPolicy() = %v; want %v", tt.name, p.IsPolicy(), tt.policy)
 		}
 	}
 }

@@ -22,8 +22,12 @@ func newCheck(s *Streams) *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Validate debates and report every problem at once",
 		Long: `Check validates debate folders (or files of one) and prints every problem at once, sorted,
-as path:line:col: error|warning: message. A file inside a debate folder checks the whole
+as path:line:col: error: message, or path:line:col: warning[code]: message. A file inside a debate folder checks the whole
 debate. With no PATH it checks the current folder.
+
+Every warning has a stable code; debate.toml can acknowledge warnings a debate has for good
+reason ([check] allow = ["unaddressed-proposition"], or "CODE:SUBJECT" for one item; see
+docs/schema.md): they are counted, not shown, and --strict does not fail on them.
 
 Exit status: 0 when there is no error (warnings are allowed unless --strict), 1 when the
 data is invalid, 2 on a usage error.`,
@@ -54,7 +58,7 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 		if err != nil {
 			return usage(err)
 		}
-		opt.Source = src
+		opt.Source, opt.SourceName = src, o.source
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -80,6 +84,7 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 	}
 	all.Sort()
 	errs, warns := all.Count()
+	shown, allowed := all.Shown()
 	failed := errs > 0 || (o.strict && warns > 0)
 
 	if o.format == "json" {
@@ -87,28 +92,32 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 			OK          bool               `json:"ok"`
 			Errors      int                `json:"errors"`
 			Warnings    int                `json:"warnings"`
+			Allowed     int                `json:"allowed"`
 			Diagnostics argmap.Diagnostics `json:"diagnostics"`
-		}{!failed, errs, warns, all})
+		}{!failed, errs, warns, allowed, shown})
 		if err != nil {
 			return err
 		}
 		s.Out.Write(out)
 	} else {
-		for _, d := range all {
+		for _, d := range shown {
 			fmt.Fprintln(s.Err, d.String())
 		}
 		if !failed {
 			for _, r := range ok {
-				fmt.Fprintf(s.Out, "%s: ok: %s, %s, %s\n", r.root, count(len(r.debate.Experts), "expert"),
+				fmt.Fprintf(s.Out, "%s: ok: %s, %s, %s\n", argmap.DisplayPath(r.root), count(len(r.debate.Experts), "expert"),
 					count(r.debate.ClaimCount(), "claim"), count(len(r.debate.Propositions), "proposition"))
 			}
 		}
-		if errs > 0 || warns > 0 {
-			strict := ""
-			if o.strict && warns > 0 {
-				strict = " (--strict: warnings fail)"
+		if errs > 0 || warns > 0 || allowed > 0 {
+			more := ""
+			if allowed > 0 {
+				more = ", " + count(allowed, "warning") + " allowed"
 			}
-			fmt.Fprintf(s.Err, "%s, %s%s\n", count(errs, "error"), count(warns, "warning"), strict)
+			if o.strict && warns > 0 {
+				more += " (--strict: warnings fail)"
+			}
+			fmt.Fprintf(s.Err, "%s, %s%s\n", count(errs, "error"), count(warns, "warning"), more)
 		}
 	}
 	if failed {

@@ -87,7 +87,8 @@ func emit(s *Streams, output string, data []byte) error {
 // invalidDebate prints the errors that make a debate unusable and returns exit status 1.
 func invalidDebate(s *Streams, path string, diags argmap.Diagnostics) error {
 	printErrors(s, diags)
-	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", path, path))
+	p := argmap.DisplayPath(path)
+	return invalid(fmt.Errorf("%s is not a valid debate; run 'argmap check %s' for details", p, p))
 }
 
 // printErrors prints the errors among diags, one a line.

@@ -83,11 +83,17 @@ func Debate() *Node {
 			"url":       str("link to the publication"),
 			"date":      date("publication date"),
 		}),
+		"check": object("what `argmap check` accepts for this debate", nil, map[string]*Node{
+			"allow": &Node{Type: "array", Items: &Node{Type: "string", Pattern: `^[a-z][a-z-]*(:.+)?$`},
+				Description: "warnings the curators acknowledge: a warning code (`\"expert-without-stance\"`) allows every warning of that code, `\"CODE:SUBJECT\"` one (`\"unaddressed-proposition:troops-stay\"`); see below"},
+		}),
 		"propositions": arrayOf("the shared propositions experts take stances on",
 			object("", []string{"id", "text"}, map[string]*Node{
 				"id":   id(""),
 				"text": text("a statement one can agree or disagree with"),
-				"tags": &Node{Type: "array", Description: "free labels (`\"attribution\"`, `\"policy\"`)", Items: &Node{Type: "string"}},
+				"kind": &Node{Type: "string", Enum: []string{"policy", "fact", "value"},
+					Description: "the sort of question: `policy` (what someone should do), `fact` (what is, was or will be the case) or `value` (a judgement); opposite stances on a `policy` proposition are opposing recommendations (`compare`)"},
+				"tags": &Node{Type: "array", Description: "free labels (`\"attribution\"`, `\"escalation\"`); the tag `\"policy\"` (in any case), which marked a policy question before `kind` existed, still does, with a `deprecated-policy-tag` warning", Items: &Node{Type: "string"}},
 			})),
 	})
 	n.Schema, n.ID = "https://json-schema.org/draft/2020-12/schema", "urn:argmap:schema:debate"

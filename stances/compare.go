@@ -2,13 +2,14 @@ package stances
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/argmap-dev/argmap/argmap"
 )
 
-// PolicyTag marks the propositions that call for action: opposite stances on them are
-// opposing recommendations.
+// PolicyTag was the tag that marked the propositions that call for action.
+//
+// Deprecated: a proposition's kind says so (argmap.Proposition.IsPolicy), which also reads
+// this tag in old debates.
 const PolicyTag = "policy"
 
 // PremiseDepth is how far Compare follows support back from a recommendation: 1 is the
@@ -129,7 +130,7 @@ func (m *Matrix) Compare(a, b string) (*Comparison, error) {
 	}
 	sup := m.supporters()
 	for _, sh := range c.Oppose {
-		if !slices.Contains(sh.Proposition.Tags, PolicyTag) {
+		if !sh.Proposition.IsPolicy() {
 			continue
 		}
 		c.Conflicts = append(c.Conflicts, Conflict{

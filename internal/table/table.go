@@ -3,6 +3,7 @@
 package table
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -31,7 +32,7 @@ func (t *Table) Write(w io.Writer) error {
 	widths := make([]int, cols)
 	measure := func(row []string) {
 		for i, c := range row {
-			widths[i] = max(widths[i], Width(clean(c)))
+			widths[i] = max(widths[i], Width(Clean(c)))
 		}
 	}
 	measure(t.Header)
@@ -44,7 +45,7 @@ func (t *Table) Write(w io.Writer) error {
 		for i := 0; i < cols; i++ {
 			c := ""
 			if i < len(row) {
-				c = clean(row[i])
+				c = Clean(row[i])
 			}
 			pad := strings.Repeat(" ", widths[i]-Width(c))
 			if i > 0 {
@@ -73,13 +74,38 @@ func (t *Table) Write(w io.Writer) error {
 	return err
 }
 
-// clean replaces control characters (newlines, tabs, escapes) so that a cell stays on one
-// line and cannot inject terminal escape sequences.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
+// Clean makes s safe to print on one line of a terminal: line breaks and tabs become
+// spaces; other control characters (C0, DEL, C1: escape sequences) and the bidirectional
+// controls (U+202E turns the rest of a line around) become visible escapes like <U+202E>.
+// Machine-readable outputs (JSON, CSV) keep the text as it is.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || IsBidiControl(r) || r == 0x2028 || r == 0x2029
+	}) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || IsBidiControl(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
+	}
+	return b.String()
+}
+
+// IsBidiControl reports whether r is one of the Unicode bidirectional formatting
+// characters (marks, embeddings, overrides, isolates), which reorder the text around them.
+func IsBidiControl(r rune) bool {
+	switch {
+	case r == 0x061c, r == 0x200e, r == 0x200f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }

@@ -14,6 +14,7 @@ func TestWriteAlignsWideText(t *testing.T) {
 		Rows: [][]string{
 			{"日本", "1", "wide"},
 			{"ab", "10", "bad\x1b[31m\ncell"},
+			{"\u202eevil", "2", "\u2066x\u2069\u0085y"},
 			{"🙂", "100"},
 		},
 		Right: map[int]bool{1: true},
@@ -22,10 +23,11 @@ func TestWriteAlignsWideText(t *testing.T) {
 	if err := tb.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	want := "ID      N  TEXT\n" +
-		"日本    1  wide\n" +
-		"ab     10  bad [31m cell\n" +
-		"🙂    100\n"
+	want := "ID              N  TEXT\n" +
+		"日本            1  wide\n" +
+		"ab             10  bad<U+001B>[31m cell\n" +
+		"<U+202E>evil    2  <U+2066>x<U+2069> y\n" +
+		"🙂            100\n"
 	if b.String() != want {
 		t.Errorf("Write =\n%q\nwant\n%q", b.String(), want)
 	}
