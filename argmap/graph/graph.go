@@ -115,9 +115,10 @@ func New(d *argmap.Debate, opt Options) (*Map, error) {
 		}
 		m.addClaims(frontier)
 		for range max(opt.Depth, 0) {
+			// One step: every claim of the debate that supports a claim shown.
 			next := map[string]bool{}
-			for _, c := range m.allClaims() {
-				for _, ref := range append(append([]string{}, c.Supports...), c.Attacks...) {
+			for _, c := range m.allDebateClaims() {
+				for _, ref := range c.Supports {
 					if _, shown := m.claims[ref]; shown {
 						next[c.Ref] = true
 					}

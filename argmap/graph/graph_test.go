@@ -239,3 +239,36 @@ func TestNativeDotAcceptsOurDOT(t *testing.T) {
 		}
 	}
 }
+
+// TestPropositionDepth: each step of --depth adds the supporters of the claims shown.
+func TestPropositionDepth(t *testing.T) {
+	d := seed(t)
+	for _, tc := range []struct {
+		depth      int
+		shown, not []string
+	}{
+		{0, []string{"hof/privates-wont-deter"}, []string{"hof/tehran-probing", "hof/strikes-reported"}},
+		{1, []string{"hof/privates-wont-deter", "hof/tehran-probing", "hof/strikes-reported"}, nil},
+		{9, []string{"hof/tehran-probing", "hof/strikes-reported"}, nil},
+	} {
+		m := mustNew(t, d, Options{View: Proposition, Proposition: "military-retaliation", Depth: tc.depth})
+		for _, ref := range tc.shown {
+			if _, ok := m.claims[ref]; !ok {
+				t.Errorf("depth %d: %s not shown", tc.depth, ref)
+			}
+		}
+		for _, ref := range tc.not {
+			if _, ok := m.claims[ref]; ok {
+				t.Errorf("depth %d: %s shown", tc.depth, ref)
+			}
+		}
+	}
+	var counts []int
+	for depth := range 4 {
+		c, _, _, _ := mustNew(t, d, Options{View: Proposition, Proposition: "military-retaliation", Depth: depth}).Counts()
+		counts = append(counts, c)
+	}
+	if counts[0] >= counts[1] || counts[1] > counts[2] || counts[2] > counts[3] {
+		t.Errorf("claims shown by depth 0..3 = %v; want growing from 0 to 1, never shrinking", counts)
+	}
+}
