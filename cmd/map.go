@@ -60,13 +60,13 @@ Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`,
 	f.IntVar(&o.depth, "depth", 2, "with --proposition: steps of reasons behind the evidence")
 	f.BoolVar(&o.conflicts, "conflicts", false, "draw only where experts collide (cross-expert attacks)")
 	f.StringVar(&o.rankdir, "rankdir", "LR", "layout direction: LR, TB, BT or RL")
-	f.StringVar(&o.engine, "engine", "dot", "Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork")
+	f.StringVar(&o.engine, "engine", "dot", "Graphviz layout engine: dot (layered), neato or fdp (force-directed)")
 	f.IntVar(&o.wrap, "wrap", 28, "label width in characters")
 	f.BoolVar(&o.ids, "ids", false, "show claim ids in the labels")
 	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
 	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"svg", "png", "pdf", "dot", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("rankdir", cobra.FixedCompletions([]string{"LR", "TB", "BT", "RL"}, cobra.ShellCompDirectiveNoFileComp))
-	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"}, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("expert", completeIDs(func(d *argmap.Debate) (ids []string) {
 		for _, e := range d.Experts {
 			ids = append(ids, e.ID+"\t"+e.Name)
@@ -101,7 +101,7 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	opt := graph.Options{Depth: o.depth, RankDir: o.rankdir, Wrap: o.wrap, IDs: o.ids, NoLegend: o.noLegend}
+	opt := graph.Options{Depth: o.depth, RankDir: o.rankdir, Wrap: o.wrap, IDs: o.ids, NoLegend: o.noLegend, Engine: o.engine}
 	views := 0
 	if o.expert != "" {
 		opt.View, opt.Expert = graph.Expert, o.expert
@@ -139,8 +139,14 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 		return invalidDebate(s, path, diags)
 	}
 	m, err := graph.New(d, opt)
+	if tooBig := (*graph.TooBigError)(nil); errors.As(err, &tooBig) {
+		return invalid(err)
+	}
 	if err != nil {
 		return usage(err)
+	}
+	if note := m.Note(); note != "" {
+		fmt.Fprintf(s.Err, "argmap: note: %s\n", note)
 	}
 	if claims, _, _, _ := m.Counts(); claims > 300 && s.ErrTerminal && format != render.DOT {
 		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", claims)
