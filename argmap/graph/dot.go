@@ -15,14 +15,14 @@ import (
 // reads in greyscale; support and attack differ by colour, line weight and arrowhead; what
 // the curator supplied or inferred is dashed.
 const (
-	fontName      = "Helvetica" // Graphviz sizes text with Helvetica metrics; bold only via <B>
-	premiseAttrs  = `shape=box, style="rounded,filled", fillcolor="#FFFFFF"`
-	concAttrs     = `shape=box, style="filled", penwidth=2.2, fillcolor="#FFFFFF"`
-	recAttrs      = `shape=hexagon, style="filled", penwidth=1.6, fillcolor="#FFFFFF"`
-	propAttrs     = `shape=note, style="filled", fillcolor="#EEEEEE", penwidth=1.2`
-	supportAttrs  = `color="` + argmap.SupportColor + `", penwidth=1.3, arrowhead=normal`
-	attackAttrs   = `color="` + argmap.AttackColor + `", style=bold, penwidth=2.4, arrowhead=tee, arrowsize=1.1`
-	idColor       = "#555555"
+	fontName     = "Helvetica" // Graphviz sizes text with Helvetica metrics; bold only via <B>
+	premiseAttrs = `shape=box, style="rounded,filled", fillcolor="#FFFFFF"`
+	concAttrs    = `shape=box, style="filled", penwidth=2.2, fillcolor="#FFFFFF"`
+	recAttrs     = `shape=hexagon, style="filled", penwidth=1.6, fillcolor="#FFFFFF"`
+	propAttrs    = `shape=note, style="filled", fillcolor="#EEEEEE", penwidth=1.2`
+	supportAttrs = `color="` + argmap.SupportColor + `", penwidth=1.3, arrowhead=normal`
+	attackAttrs  = `color="` + argmap.AttackColor + `", style=bold, penwidth=2.4, arrowhead=tee, arrowsize=1.1`
+	idColor      = "#555555"
 )
 
 // Bounds of the text in a map. A label longer than maxLabel display columns is cut with an
@@ -408,11 +408,11 @@ func ink(hex string) string {
 
 // grammar is what of the visual grammar a map uses: its legend explains that and no more.
 type grammar struct {
-	kinds               []argmap.Kind
-	implicit, stubs     bool
-	support, attack     bool
-	stances, inferred   bool
-	positions           []argmap.Position // strongest agreement first
+	kinds             []argmap.Kind
+	implicit, stubs   bool
+	support, attack   bool
+	stances, inferred bool
+	positions         []argmap.Position // strongest agreement first
 }
 
 func (m *Map) grammar() grammar {
