@@ -35,16 +35,17 @@ func (d *Debate) ExpertBadge(id string) string {
 	return badge
 }
 
-// ExpertLabel returns the expert's name, after their badge if they have one ("[H] Name").
+// ExpertLabel returns the expert's name (their id if they have none), after their badge if
+// they have one: "[H] Name".
 func (d *Debate) ExpertLabel(id string) string {
-	e, ok := d.Expert(id)
-	if !ok {
-		return id
+	name := id
+	if e, ok := d.Expert(id); ok && e.Name != "" {
+		name = e.Name
 	}
 	if b := d.ExpertBadge(id); b != "" {
-		return "[" + b + "] " + e.Name
+		return "[" + b + "] " + name
 	}
-	return e.Name
+	return name
 }
 
 func (d *Debate) expertIndex(id string) int {

@@ -20,13 +20,13 @@ func (m *Matrix) DOT() []byte {
 	m.dotHead(&b)
 	experts, props := m.Experts(), m.Propositions()
 	rows, cols := len(experts), len(props)
-	name := func(i int) string { return expertName(experts[i]) }
+	name := func(i int) string { return m.expertName(experts[i]) }
 	head := func(j int) string { return m.propKey(m.cols[j]) } // keys follow file order, as in every writer
 	cell := func(i, j int) *argmap.Stance { return m.Stance(experts[i].ID, props[j].ID) }
 	if m.transpose {
 		rows, cols = cols, rows
 		name = func(i int) string { return m.propKey(m.cols[i]) }
-		head = func(j int) string { return expertName(experts[j]) }
+		head = func(j int) string { return m.expertName(experts[j]) }
 		cell = func(i, j int) *argmap.Stance { return m.Stance(experts[j].ID, props[i].ID) }
 	}
 	b.WriteString(`  matrix [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#BBBBBB">` + "\n")
@@ -65,11 +65,11 @@ func (m *Matrix) AgreementDOT() []byte {
 	b.WriteString(`  matrix [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#BBBBBB">` + "\n")
 	b.WriteString(`    <TR><TD BORDER="0"></TD>`)
 	for _, e := range experts {
-		fmt.Fprintf(&b, `<TD BGCOLOR="%s"><B>%s</B></TD>`, dotlabel.Tint(argmapColor(m, e), 0.35), dotlabel.HTML(expertName(e)))
+		fmt.Fprintf(&b, `<TD BGCOLOR="%s"><B>%s</B></TD>`, dotlabel.Tint(argmapColor(m, e), 0.35), dotlabel.HTML(m.expertName(e)))
 	}
 	b.WriteString("</TR>\n")
 	for _, a := range experts {
-		fmt.Fprintf(&b, `    <TR><TD ALIGN="LEFT" BGCOLOR="%s"><B>%s</B></TD>`, dotlabel.Tint(argmapColor(m, a), 0.35), dotlabel.HTML(expertName(a)))
+		fmt.Fprintf(&b, `    <TR><TD ALIGN="LEFT" BGCOLOR="%s"><B>%s</B></TD>`, dotlabel.Tint(argmapColor(m, a), 0.35), dotlabel.HTML(m.expertName(a)))
 		for _, e := range experts {
 			if a.ID == e.ID {
 				b.WriteString(`<TD BGCOLOR="#F4F4F4"></TD>`)
@@ -136,12 +136,9 @@ func (m *Matrix) headColor(j int) string {
 
 func argmapColor(m *Matrix, e *argmap.Expert) string { return m.d.ExpertColor(e.ID) }
 
-func expertName(e *argmap.Expert) string {
-	if e.Name != "" {
-		return e.Name
-	}
-	return e.ID
-}
+// expertName is an expert's row and column label: their name, after the badge that tells
+// them apart where expert colours repeat.
+func (m *Matrix) expertName(e *argmap.Expert) string { return m.d.ExpertLabel(e.ID) }
 
 // agreementColor maps a share 0..1 to a fill and ink on the vermillion-grey-blue scale.
 func agreementColor(v float64) (fill, ink string) {
