@@ -12,6 +12,7 @@ import (
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
+	"github.com/tdewolff/canvas/text"
 )
 
 const (
@@ -329,12 +330,7 @@ func (p *painter) text(o op, st state) error {
 	if st.font.flags&flagOverline != 0 {
 		decos = append(decos, canvas.FontOverline)
 	}
-	segs := segments(txt, primary, alt)
-	if rtl(txt) {
-		for i, j := 0, len(segs)-1; i < j; i, j = i+1, j-1 {
-			segs[i], segs[j] = segs[j], segs[i]
-		}
-	}
+	segs := visualRuns(txt, primary, alt)
 	size := st.font.size * p.k / mmPerPt // Face takes points and turns them into millimetres
 	lines, width := layoutSegments(segs, size, st.pen, decos)
 	if want := o.Width * p.k; want > 0 && width > want*1.01 {
@@ -372,6 +368,10 @@ func layoutSegments(segs []segment, size float64, col color.RGBA, decos []canvas
 	width := 0.0
 	for i, s := range segs {
 		face := s.font.Face(size, col, decos...)
+		if s.level%2 == 1 {
+			// Shaped right to left, brackets mirrored, even a run of only punctuation.
+			face.Direction = text.RightToLeft
+		}
 		lines[i] = canvas.NewTextLine(face, s.text, canvas.Left)
 		width += lines[i].Width
 	}
