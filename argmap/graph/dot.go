@@ -467,7 +467,8 @@ func (m *Map) legend() string {
 		}
 	}
 	if g.implicit {
-		cell(`BORDER="1" COLOR="#000000" STYLE="rounded,dashed"`, "implicit (dashed, any kind)")
+		// Not a dashed cell: Graphviz's JSON writer garbles the style of dashed table cells.
+		cell(`BORDER="0"`, "dashed outline: implicit (any kind)")
 	}
 	if g.stubs {
 		cell(`BORDER="1" COLOR="#666666" STYLE="rounded" BGCOLOR="#DDDDDD"`, "another expert&#39;s claim")
