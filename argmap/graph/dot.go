@@ -381,13 +381,17 @@ func wrap(text string, width int) []string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// cut shortens s to at most width display columns, ending it with an ellipsis if it was
-// longer.
+// cut shortens s to at most width display columns (and the ellipsis), ending it with an
+// ellipsis if it was longer.
 func cut(s string, width int) string {
 	if len(s) <= width || runewidth.StringWidth(s) <= width {
 		return s
 	}
-	return runewidth.Truncate(s, width, "\u2026")
+	t := runewidth.Truncate(s, width, "")
+	if i := strings.LastIndexByte(t, ' '); i > len(t)*2/3 {
+		t = t[:i] // end on a whole word where one ends near the limit
+	}
+	return t + "\u2026"
 }
 
 // tip writes s as a tooltip, at most maxTooltip characters.
