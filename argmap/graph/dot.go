@@ -83,7 +83,12 @@ func (m *Map) DOT() []byte {
 			if _, ok := m.claims[c.Ref]; !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=%s, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), claimAttrs(c), m.claimLabel(c), tip(tooltip(c)), dotlabel.Quote(c.Ref))
+			attrs := claimAttrs(c)
+			if m.opt.Engine == "neato" {
+				// neato draws no clusters: the claim itself shows whose it is.
+				attrs += fmt.Sprintf(", color=%q, fillcolor=%q", ink(color), dotlabel.Tint(color, 0.10))
+			}
+			fmt.Fprintf(&b, "    %s [%s, label=%s, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), attrs, m.claimLabel(c), tip(tooltip(c)), dotlabel.Quote(c.Ref))
 			if !m.supportsShownOwn(c) {
 				tops = append(tops, c.Ref)
 			}

@@ -401,6 +401,10 @@ func TestEngineDOT(t *testing.T) {
 			}
 		}
 	}
+	// neato draws no clusters: claims take their expert's colour.
+	if dot := string(mustNew(t, d, Options{Engine: "neato"}).DOT()); !strings.Contains(dot, `color="#8F6300", fillcolor="#FDF5E6", label="Iran restarted`) {
+		t.Error("neato: claims do not show their expert's colour")
+	}
 	if dot := string(mustNew(t, d, Options{}).DOT()); strings.Contains(dot, "overlap=") {
 		t.Error("dot's DOT asks for overlap removal")
 	}
