@@ -47,10 +47,24 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	for y := range height {
 		pix := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):][:4*width]
 		if opaque {
-			for x, j := 0, 0; x < len(pix); x, j = x+4, j+3 {
-				cur[j], cur[j+1], cur[j+2] = pix[x], pix[x+1], pix[x+2]
+			// RGB straight from the image, less the row above: one pass.
+			f := out[1:]
+			if y == 0 {
+				for x, j := 0, 0; x < len(pix); x, j = x+4, j+3 {
+					f[j], f[j+1], f[j+2] = pix[x], pix[x+1], pix[x+2]
+				}
+			} else {
+				up := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y-1):][:4*width]
+				for x, j := 0, 0; x < len(pix); x, j = x+4, j+3 {
+					f[j], f[j+1], f[j+2] = pix[x]-up[x], pix[x+1]-up[x+1], pix[x+2]-up[x+2]
+				}
 			}
-		} else {
+			if _, err := zw.Write(out); err != nil {
+				return err
+			}
+			continue
+		}
+		{
 			for x := 0; x < len(pix); x += 4 {
 				r, g, bl, a := pix[x], pix[x+1], pix[x+2], pix[x+3]
 				if a != 0xff && a != 0 {
