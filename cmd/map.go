@@ -27,7 +27,7 @@ func newMap(s *Streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "map DEBATE",
 		Short: "Draw an argument map (SVG, PNG, PDF, DOT or JSON)",
-		Long: `Map draws the debate as an argument map with Graphviz (built in: no system Graphviz needed).
+		Long: fmt.Sprintf(`Map draws the debate as an argument map with Graphviz (built in: no system Graphviz needed).
 
 Views: the whole debate (default): each expert's claims in a box of their colour, the shared
 propositions, and each expert's stance as an edge to a proposition; --expert ID: one
@@ -35,13 +35,18 @@ expert's reasoning and stances; --proposition ID: who argues for and against one
 and why (--depth steps of reasons behind each stance's evidence); --conflicts: only the
 claims in attacks across experts, with what directly supports them.
 
-Reading a map: premises are rounded boxes (dashed when the curator supplied them),
-conclusions square boxes with a heavy border, recommendations hexagons, propositions folded
-notes. Support is a thin blue arrow, attack a heavy vermillion line ending in a bar. Stances
-are labelled ++ + ~ - -- and dashed when inferred.
+Reading a map: premises are rounded boxes, conclusions square boxes with a heavy border,
+recommendations hexagons, propositions folded notes; what the curator supplied (implicit) is
+dashed. Support is a thin blue arrow, attack a heavy vermillion line ending in a bar. Stances
+are labelled ++ + ~ - -- and dashed when inferred. --expert also draws the other side of each
+collision as a small box in the other expert's colour. Past seven experts colours repeat and
+each expert carries a letter badge.
+
+A map shows at most %d claims and %d links (bigger: exit 1; draw a view or use the
+matrix); long labels are cut (the SVG tooltip keeps more).
 
 The format comes from --format, else from -o's extension, else SVG. SVG, DOT and JSON (the
-Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`,
+Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`, graph.MaxClaims, graph.MaxEdges),
 		Example: `  argmap map seeds/camp-taji -o taji.svg
   argmap map seeds/camp-taji --conflicts -o collisions.png
   argmap map seeds/camp-taji --expert kadhim --ids -o kadhim.pdf
