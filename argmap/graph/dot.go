@@ -39,7 +39,11 @@ func (m *Map) DOT() []byte {
 	d := m.debate
 	b.WriteString("digraph argmap {\n")
 	fmt.Fprintf(&b, "  graph [rankdir=%s, fontname=%q, fontsize=16, labelloc=t, newrank=true, nodesep=0.3, ranksep=0.45, pad=0.25, bgcolor=\"#FFFFFF\"", m.opt.RankDir, fontName)
-	fmt.Fprintf(&b, ",\n    label=<%s>", m.title())
+	label := m.title()
+	if !m.opt.NoLegend {
+		label = `<TABLE BORDER="0" CELLSPACING="6" CELLPADDING="0"><TR><TD>` + label + `</TD></TR><TR><TD>` + m.legend() + `</TD></TR></TABLE>`
+	}
+	fmt.Fprintf(&b, ",\n    label=<%s>", label)
 	if m.opt.Engine != "dot" {
 		// Force-directed engines place nodes on top of each other unless told not to, and
 		// draw edges straight through them.
@@ -157,9 +161,6 @@ func (m *Map) DOT() []byte {
 			break
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s]\n", dotlabel.Quote("expert:"+s.Expert), dotlabel.Quote("prop:"+s.Proposition), m.stanceAttrs(s))
-	}
-	if !m.opt.NoLegend {
-		b.WriteString(m.legend())
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())
@@ -463,14 +464,14 @@ func (m *Map) grammar() grammar {
 }
 
 // legend explains, inside the figure, the part of the visual grammar the map uses, and only
-// that: a small view gets a small legend. It is one node, a table of samples, so that it
-// costs the layout little, keeps together under every engine, and takes no ranks from the
-// map.
+// that: a small view gets a small legend. It is a one-row table of samples under the title,
+// in the graph's label: outside the layout, it costs it nothing, keeps together under every
+// engine and always sits at the top.
 func (m *Map) legend() string {
 	g := m.grammar()
 	var rows []string
 	cell := func(attrs, text string) {
-		rows = append(rows, `<TD `+attrs+` CELLPADDING="3">`+text+`</TD>`)
+		rows = append(rows, `<TD `+attrs+` CELLPADDING="3"><FONT POINT-SIZE="8">`+text+`</FONT></TD>`)
 	}
 	for _, k := range g.kinds {
 		switch k {
@@ -510,11 +511,10 @@ func (m *Map) legend() string {
 		cell(`BORDER="0" ALIGN="LEFT" BALIGN="LEFT"`, strings.Join(scale, "<BR/>"))
 	}
 	var b strings.Builder
-	b.WriteString("\n  \"legend\" [shape=plaintext, margin=0, fontsize=8, id=\"legend\", tooltip=\"Legend\", label=<")
-	b.WriteString(`<TABLE BORDER="1" COLOR="#888888" STYLE="rounded" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD><B>Legend</B></TD></TR>`)
+	b.WriteString(`<TABLE ID="legend" BORDER="1" COLOR="#888888" STYLE="rounded" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD><FONT POINT-SIZE="8"><B>Legend</B></FONT></TD>`)
 	for _, r := range rows {
-		b.WriteString("<TR>" + r + "</TR>")
+		b.WriteString(r)
 	}
-	b.WriteString("</TABLE>>]\n")
+	b.WriteString("</TR></TABLE>")
 	return b.String()
 }

@@ -343,7 +343,8 @@ func TestLegendFitsView(t *testing.T) {
 		{"conflicts", Options{View: Conflicts}, []string{"attacks"}, []string{"stance", "agree"}},
 	} {
 		dot := string(mustNew(t, d, tc.opt).DOT())
-		legend := dot[strings.Index(dot, `"legend" [`):]
+		legend := dot[strings.Index(dot, `ID="legend"`):]
+		legend = legend[:strings.Index(legend, "</TABLE>")]
 		for _, s := range tc.has {
 			if !strings.Contains(legend, s) {
 				t.Errorf("%s: legend lacks %q", tc.name, s)
