@@ -473,12 +473,17 @@ func (m *Map) legend() string {
 	cell := func(attrs, text string) {
 		rows = append(rows, `<TD `+attrs+` CELLPADDING="3"><FONT POINT-SIZE="8">`+text+`</FONT></TD>`)
 	}
+	// A sample box is a table of its own in its cell, so that it keeps its size rather than
+	// stretching to the height of the row.
+	box := func(attrs, text string) {
+		rows = append(rows, `<TD><TABLE `+attrs+` CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"><TR><TD><FONT POINT-SIZE="8">`+text+`</FONT></TD></TR></TABLE></TD>`)
+	}
 	for _, k := range g.kinds {
 		switch k {
 		case argmap.Premise:
-			cell(`BORDER="1" COLOR="#000000" STYLE="rounded"`, "premise")
+			box(`BORDER="1" COLOR="#000000" STYLE="rounded"`, "premise")
 		case argmap.Conclusion:
-			cell(`BORDER="2" COLOR="#000000"`, "conclusion")
+			box(`BORDER="2" COLOR="#000000"`, "conclusion")
 		case argmap.Recommendation:
 			cell(`BORDER="0"`, "&lt; recommendation &gt; (hexagon)")
 		}
@@ -488,7 +493,7 @@ func (m *Map) legend() string {
 		cell(`BORDER="0"`, "dashed outline: implicit (any kind)")
 	}
 	if g.stubs {
-		cell(`BORDER="1" COLOR="#666666" STYLE="rounded" BGCOLOR="#DDDDDD"`, "another expert&#39;s claim")
+		box(`BORDER="1" COLOR="#666666" STYLE="rounded" BGCOLOR="#DDDDDD"`, "another expert&#39;s claim")
 	}
 	if g.support {
 		cell(`BORDER="0" ALIGN="LEFT"`, `<FONT COLOR="`+argmap.SupportColor+`"><B>&#8212;&#8212;&#8594;</B></FONT> supports`)
