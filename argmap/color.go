@@ -1,9 +1,9 @@
 package argmap
 
-// Palette is the expert colours, from the Okabe-Ito palette (safe for colour-blind readers),
-// without the blue and vermillion that mark support and attack. Experts take them in debate
-// order; past the sixth the palette repeats.
-var Palette = []string{"#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#999999"}
+// Palette is the expert colours: the Okabe-Ito palette (safe for colour-blind readers) without
+// the blue and vermillion that mark support and attack, with grey. Experts take them in debate
+// order; past the seventh the colours repeat, and [Debate.ExpertBadge] tells experts apart.
+var Palette = []string{"#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#999999", "#000000"}
 
 // Colors of the relations, shared by every output.
 const (
@@ -14,10 +14,45 @@ const (
 // ExpertColor returns the colour of the expert with the given id: the same in every output
 // of the tool for the same debate. An unknown id gets grey.
 func (d *Debate) ExpertColor(id string) string {
-	for i, e := range d.Experts {
-		if e.ID == id {
-			return Palette[i%len(Palette)]
-		}
+	if i := d.expertIndex(id); i >= 0 {
+		return Palette[i%len(Palette)]
 	}
 	return "#999999"
+}
+
+// ExpertBadge returns a letter that tells the expert apart where colours repeat: "" when
+// the debate has no more experts than [Palette] has colours; otherwise every expert has one,
+// in debate order: "A" to "Z", then "AA", "AB", ... An unknown id gets "".
+func (d *Debate) ExpertBadge(id string) string {
+	i := d.expertIndex(id)
+	if i < 0 || len(d.Experts) <= len(Palette) {
+		return ""
+	}
+	badge := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		badge = string(rune('A'+(i-1)%26)) + badge
+	}
+	return badge
+}
+
+// ExpertLabel returns the expert's name (their id if they have none), after their badge if
+// they have one: "[H] Name".
+func (d *Debate) ExpertLabel(id string) string {
+	name := id
+	if e, ok := d.Expert(id); ok && e.Name != "" {
+		name = e.Name
+	}
+	if b := d.ExpertBadge(id); b != "" {
+		return "[" + b + "] " + name
+	}
+	return name
+}
+
+func (d *Debate) expertIndex(id string) int {
+	for i, e := range d.Experts {
+		if e.ID == id {
+			return i
+		}
+	}
+	return -1
 }

@@ -27,7 +27,7 @@ func newMap(s *Streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "map DEBATE",
 		Short: "Draw an argument map (SVG, PNG, PDF, DOT or JSON)",
-		Long: `Map draws the debate as an argument map with Graphviz (built in: no system Graphviz needed).
+		Long: fmt.Sprintf(`Map draws the debate as an argument map with Graphviz (built in: no system Graphviz needed).
 
 Views: the whole debate (default): each expert's claims in a box of their colour, the shared
 propositions, and each expert's stance as an edge to a proposition; --expert ID: one
@@ -35,13 +35,18 @@ expert's reasoning and stances; --proposition ID: who argues for and against one
 and why (--depth steps of reasons behind each stance's evidence); --conflicts: only the
 claims in attacks across experts, with what directly supports them.
 
-Reading a map: premises are rounded boxes (dashed when the curator supplied them),
-conclusions square boxes with a heavy border, recommendations hexagons, propositions folded
-notes. Support is a thin blue arrow, attack a heavy vermillion line ending in a bar. Stances
-are labelled ++ + ~ - -- and dashed when inferred.
+Reading a map: premises are rounded boxes, conclusions square boxes with a heavy border,
+recommendations hexagons, propositions folded notes; what the curator supplied (implicit) is
+dashed. Support is a thin blue arrow, attack a heavy vermillion line ending in a bar. Stances
+are labelled ++ + ~ - -- and dashed when inferred. --expert also draws the other side of each
+collision as a small box in the other expert's colour. Past seven experts colours repeat and
+each expert carries a letter badge.
+
+A map shows at most %d claims and %d links (bigger: exit 1; draw a view or use the
+matrix); long labels are cut (the SVG tooltip keeps more).
 
 The format comes from --format, else from -o's extension, else SVG. SVG, DOT and JSON (the
-Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`,
+Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`, graph.MaxClaims, graph.MaxEdges),
 		Example: `  argmap map seeds/camp-taji -o taji.svg
   argmap map seeds/camp-taji --conflicts -o collisions.png
   argmap map seeds/camp-taji --expert kadhim --ids -o kadhim.pdf
@@ -60,13 +65,13 @@ Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`,
 	f.IntVar(&o.depth, "depth", 2, "with --proposition: steps of reasons behind the evidence")
 	f.BoolVar(&o.conflicts, "conflicts", false, "draw only where experts collide (cross-expert attacks)")
 	f.StringVar(&o.rankdir, "rankdir", "LR", "layout direction: LR, TB, BT or RL")
-	f.StringVar(&o.engine, "engine", "dot", "Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork")
+	f.StringVar(&o.engine, "engine", "dot", "Graphviz layout engine: dot (layered), neato or fdp (force-directed)")
 	f.IntVar(&o.wrap, "wrap", 28, "label width in characters")
 	f.BoolVar(&o.ids, "ids", false, "show claim ids in the labels")
 	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
 	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"svg", "png", "pdf", "dot", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("rankdir", cobra.FixedCompletions([]string{"LR", "TB", "BT", "RL"}, cobra.ShellCompDirectiveNoFileComp))
-	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"}, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("expert", completeIDs(func(d *argmap.Debate) (ids []string) {
 		for _, e := range d.Experts {
 			ids = append(ids, e.ID+"\t"+e.Name)
@@ -101,7 +106,7 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	opt := graph.Options{Depth: o.depth, RankDir: o.rankdir, Wrap: o.wrap, IDs: o.ids, NoLegend: o.noLegend}
+	opt := graph.Options{Depth: o.depth, RankDir: o.rankdir, Wrap: o.wrap, IDs: o.ids, NoLegend: o.noLegend, Engine: o.engine}
 	views := 0
 	if o.expert != "" {
 		opt.View, opt.Expert = graph.Expert, o.expert
@@ -139,8 +144,14 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 		return invalidDebate(s, path, diags)
 	}
 	m, err := graph.New(d, opt)
+	if tooBig := (*graph.TooBigError)(nil); errors.As(err, &tooBig) {
+		return invalid(err)
+	}
 	if err != nil {
 		return usage(err)
+	}
+	if note := m.Note(); note != "" {
+		fmt.Fprintf(s.Err, "argmap: note: %s\n", note)
 	}
 	if claims, _, _, _ := m.Counts(); claims > 300 && s.ErrTerminal && format != render.DOT {
 		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", claims)

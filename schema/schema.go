@@ -123,7 +123,7 @@ func Expert() *Node {
 			"kind":     kind,
 			"text":     text("our paraphrase of the claim"),
 			"quote":    str("a short verbatim excerpt of the source, one sentence at most"),
-			"implicit": boolean("`true` for a premise the curator supplied: the argument needs it, the expert never says it"),
+			"implicit": boolean("`true` for a claim the curator supplied: the argument needs it, the expert never says it. It applies to any kind (premise, conclusion or recommendation); maps draw every implicit claim dashed"),
 			"supports": refs("claims this claim gives a reason for"),
 			"attacks":  refs("claims this claim argues against (often another expert's)"),
 		})),

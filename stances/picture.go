@@ -164,7 +164,7 @@ func (m *Matrix) drawMatrix(s *scene) {
 	experts, props := m.Experts(), m.Propositions()
 	var rowText, colText, rowColor, colColor []string
 	for _, e := range experts {
-		rowText = append(rowText, expertName(e))
+		rowText = append(rowText, m.expertName(e))
 	}
 	for _, j := range m.cols {
 		colText = append(colText, m.propKey(j))
@@ -234,7 +234,7 @@ func (m *Matrix) drawMatrix(s *scene) {
 			e := m.experts[i]
 			s.rect(pad, y-8, 5, 10, m.d.ExpertColor(e.ID), "")
 			s.text(pad+9, y, m.expertKey(i), 9, true, 'l', ink)
-			s.text(pad+45, y, clip(expertName(e)+" ("+e.ID+")", 9, false, width-45), 9, false, 'l', ink)
+			s.text(pad+45, y, clip(m.expertName(e)+" ("+e.ID+")", 9, false, width-45), 9, false, 'l', ink)
 			y += 13
 		}
 		y += 8
@@ -253,7 +253,7 @@ func (m *Matrix) drawAgreement(s *scene) {
 	n := len(m.rows)
 	var labels, keys []string
 	for _, i := range m.rows {
-		labels = append(labels, m.expertKey(i)+"  "+expertName(m.experts[i]))
+		labels = append(labels, m.expertKey(i)+"  "+m.expertName(m.experts[i]))
 		keys = append(keys, m.expertKey(i))
 	}
 	g := newGeom(n, n, 46, 30)
@@ -334,12 +334,9 @@ func (s *scene) hatch(x, y, w, h float64) {
 	}
 }
 
-func expertName(e *argmap.Expert) string {
-	if e.Name != "" {
-		return e.Name
-	}
-	return e.ID
-}
+// expertName is an expert's row and column label: their name, after the badge that tells
+// them apart where expert colours repeat.
+func (m *Matrix) expertName(e *argmap.Expert) string { return m.d.ExpertLabel(e.ID) }
 
 // agreementColor maps a share 0..1 to a fill and ink on the vermillion-grey-blue scale, in
 // five equal segments; a share on a bound goes to the segment farther from one half.

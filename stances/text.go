@@ -101,7 +101,11 @@ func stanceCell(s *argmap.Stance) tcell {
 }
 
 func (m *Matrix) expertCell(e *argmap.Expert) tcell {
-	return tcell{e.ID, hexSGR(m.d.ExpertColor(e.ID))}
+	id := e.ID
+	if b := m.d.ExpertBadge(e.ID); b != "" {
+		id = "[" + b + "] " + id // colours repeat past the palette
+	}
+	return tcell{id, hexSGR(m.d.ExpertColor(e.ID))}
 }
 
 // legend is the line that explains the symbols.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/internal/dotlabel"
@@ -14,15 +15,22 @@ import (
 // reads in greyscale; support and attack differ by colour, line weight and arrowhead; what
 // the curator supplied or inferred is dashed.
 const (
-	fontName      = "Helvetica" // Graphviz sizes text with Helvetica metrics; bold only via <B>
-	premiseAttrs  = `shape=box, style="rounded,filled", fillcolor="#FFFFFF"`
-	implicitAttrs = `shape=box, style="rounded,dashed,filled", fillcolor="#FFFFFF"`
-	concAttrs     = `shape=box, style="filled", penwidth=2.2, fillcolor="#FFFFFF"`
-	recAttrs      = `shape=hexagon, style="filled", penwidth=1.6, fillcolor="#FFFFFF"`
-	propAttrs     = `shape=note, style="filled", fillcolor="#EEEEEE", penwidth=1.2`
-	supportAttrs  = `color="` + argmap.SupportColor + `", penwidth=1.3, arrowhead=normal`
-	attackAttrs   = `color="` + argmap.AttackColor + `", style=bold, penwidth=2.4, arrowhead=tee, arrowsize=1.1`
-	idColor       = "#555555"
+	fontName     = "Helvetica" // Graphviz sizes text with Helvetica metrics; bold only via <B>
+	premiseAttrs = `shape=box, style="rounded,filled", fillcolor="#FFFFFF"`
+	concAttrs    = `shape=box, style="filled", penwidth=2.2, fillcolor="#FFFFFF"`
+	recAttrs     = `shape=hexagon, style="filled", penwidth=1.6, fillcolor="#FFFFFF"`
+	propAttrs    = `shape=note, style="filled", fillcolor="#EEEEEE", penwidth=1.2`
+	supportAttrs = `color="` + argmap.SupportColor + `", penwidth=1.3, arrowhead=normal`
+	attackAttrs  = `color="` + argmap.AttackColor + `", style=bold, penwidth=2.4, arrowhead=tee, arrowsize=1.1`
+	idColor      = "#555555"
+)
+
+// Bounds of the text in a map. A label longer than maxLabel display columns is cut with an
+// ellipsis (the tooltip keeps more of it); a tooltip longer than maxTooltip characters too.
+// Graphviz takes seconds and hundreds of MiB to lay out a label of megabytes.
+const (
+	maxLabel   = 280
+	maxTooltip = 2000
 )
 
 // DOT returns the map as Graphviz DOT. The same map always gives the same bytes.
@@ -31,8 +39,16 @@ func (m *Map) DOT() []byte {
 	d := m.debate
 	b.WriteString("digraph argmap {\n")
 	fmt.Fprintf(&b, "  graph [rankdir=%s, fontname=%q, fontsize=16, labelloc=t, newrank=true, nodesep=0.3, ranksep=0.45, pad=0.25, bgcolor=\"#FFFFFF\"", m.opt.RankDir, fontName)
-	fmt.Fprintf(&b, ",\n    label=<%s>", m.title())
-	if len(m.claims) > m.opt.BigMap {
+	label := m.title()
+	if !m.opt.NoLegend {
+		label = `<TABLE BORDER="0" CELLSPACING="6" CELLPADDING="0"><TR><TD>` + label + `</TD></TR><TR><TD>` + m.legend() + `</TD></TR></TABLE>`
+	}
+	fmt.Fprintf(&b, ",\n    label=<%s>", label)
+	if m.opt.Engine != "dot" {
+		// Force-directed engines place nodes on top of each other unless told not to, and
+		// draw edges straight through them.
+		b.WriteString(", overlap=false, splines=true")
+	} else if len(m.claims) > m.opt.BigMap {
 		// Bound the network simplex that places nodes across ranks: on big maps it
 		// dominates the layout, and an approximate placement is as readable.
 		b.WriteString(", nslimit=0.05")
@@ -44,16 +60,20 @@ func (m *Map) DOT() []byte {
 	for _, e := range m.experts {
 		color := d.ExpertColor(e.ID)
 		fmt.Fprintf(&b, "\n  subgraph %s {\n", dotlabel.Quote("cluster_"+e.ID))
-		fmt.Fprintf(&b, "    graph [label=\"\", color=%q, penwidth=2, style=\"rounded,filled\", fillcolor=%q, id=%s]\n",
-			ink(color), dotlabel.Tint(color, 0.10), dotlabel.Quote("cluster:"+e.ID))
-		who := e.Name
+		style := "rounded,filled"
+		if m.repeatsColor(e.ID) {
+			style = "rounded,dashed,filled" // a second channel where colours repeat
+		}
+		fmt.Fprintf(&b, "    graph [label=\"\", color=%q, penwidth=2, style=%q, fillcolor=%q, id=%s]\n",
+			ink(color), style, dotlabel.Tint(color, 0.10), dotlabel.Quote("cluster:"+e.ID))
+		who := d.ExpertLabel(e.ID)
 		if e.Role != "" {
 			who += ", " + e.Role
 		}
 		if e.Affiliation != "" {
 			who += " (" + e.Affiliation + ")"
 		}
-		label := "<B>" + dotlabel.HTML(e.Name) + "</B>"
+		label := "<B>" + m.wrapHTML(d.ExpertLabel(e.ID), m.opt.Wrap+6) + "</B>"
 		if e.Role != "" {
 			label += `<BR/><FONT POINT-SIZE="9">` + m.wrapHTML(e.Role, m.opt.Wrap+6) + "</FONT>"
 		}
@@ -61,13 +81,18 @@ func (m *Map) DOT() []byte {
 			label = m.compactHeader(e)
 		}
 		fmt.Fprintf(&b, "    %s [shape=box, style=\"rounded,filled\", penwidth=0, fillcolor=%q, label=<%s>, tooltip=%s, id=%s]\n",
-			dotlabel.Quote("expert:"+e.ID), dotlabel.Tint(color, 0.45), label, dotlabel.Tooltip(who), dotlabel.Quote("expert:"+e.ID))
+			dotlabel.Quote("expert:"+e.ID), dotlabel.Tint(color, 0.45), label, tip(who), dotlabel.Quote("expert:"+e.ID))
 		var tops []string
 		for _, c := range e.Claims {
 			if _, ok := m.claims[c.Ref]; !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), claimAttrs(c), m.claimLabel(c), dotlabel.Tooltip(tooltip(c)), dotlabel.Quote(c.Ref))
+			attrs := claimAttrs(c)
+			if m.opt.Engine == "neato" {
+				// neato draws no clusters: the claim itself shows whose it is.
+				attrs += fmt.Sprintf(", color=%q, fillcolor=%q", ink(color), dotlabel.Tint(color, 0.10))
+			}
+			fmt.Fprintf(&b, "    %s [%s, label=%s, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), attrs, m.claimLabel(c), tip(tooltip(c)), dotlabel.Quote(c.Ref))
 			if !m.supportsShownOwn(c) {
 				tops = append(tops, c.Ref)
 			}
@@ -75,7 +100,7 @@ func (m *Map) DOT() []byte {
 		// The expert's header sits past their conclusions, next to the propositions. A
 		// compact map has no stance edges: the header needs no place there.
 		for _, ref := range tops {
-			if m.compact() {
+			if m.compact() || len(m.stances) == 0 {
 				break
 			}
 			fmt.Fprintf(&b, "    %s -> %s [style=invis, weight=0]\n", dotlabel.Quote(ref), dotlabel.Quote("expert:"+e.ID))
@@ -83,16 +108,32 @@ func (m *Map) DOT() []byte {
 		b.WriteString("  }\n")
 	}
 
+	if len(m.stubs) > 0 {
+		b.WriteString("\n")
+	}
+	for _, c := range m.stubList() {
+		color := d.ExpertColor(c.Expert)
+		label := "<B>" + dotlabel.HTML(d.ExpertLabel(c.Expert)) + "</B><BR/>" + m.wrapHTML(cut(oneLine(c.Text), 60), 26)
+		fmt.Fprintf(&b, "  %s [shape=box, style=\"rounded,filled\", color=%q, fillcolor=%q, fontsize=8, margin=\"0.06,0.03\", label=<%s>, tooltip=%s, id=%s]\n",
+			dotlabel.Quote(c.Ref), ink(color), dotlabel.Tint(color, 0.30), label, tip(d.ExpertLabel(c.Expert)+": "+tooltip(c)), dotlabel.Quote("stub:"+c.Ref))
+	}
+
 	if m.compact() {
 		b.WriteString(m.propositionKey())
 	} else if len(m.props) > 0 {
-		b.WriteString("\n  subgraph propositions {\n    graph [rank=max]\n")
+		b.WriteString("\n  subgraph propositions {\n")
+		if m.opt.Engine == "dot" {
+			b.WriteString("    graph [rank=max]\n")
+		}
 		for _, p := range m.props {
 			label := "<B>" + m.wrapHTML(p.Text, m.opt.Wrap+4) + "</B>"
 			if m.opt.IDs {
 				label = idLine(p.ID) + label
 			}
-			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", dotlabel.Quote("prop:"+p.ID), propAttrs, label, dotlabel.Tooltip(oneLine(p.Text)), dotlabel.Quote("prop:"+p.ID))
+			if m.opt.View == Proposition && len(m.stances) == 0 {
+				label += `<BR/><FONT POINT-SIZE="10"><I>no expert addresses this</I></FONT>`
+			}
+			fmt.Fprintf(&b, "    %s [%s, label=<%s>, tooltip=%s, id=%s]\n", dotlabel.Quote("prop:"+p.ID), propAttrs, label, tip(oneLine(p.Text)), dotlabel.Quote("prop:"+p.ID))
 		}
 		b.WriteString("  }\n")
 	}
@@ -101,15 +142,15 @@ func (m *Map) DOT() []byte {
 		b.WriteString("\n")
 	}
 	for _, e := range m.edges {
-		from, _ := d.Claim(e.from)
-		to, _ := d.Claim(e.to)
+		from, to := m.claim(e.from), m.claim(e.to)
 		attrs, verb := supportAttrs, "supports"
 		if e.kind == attack {
 			attrs, verb = attackAttrs, "attacks"
 		}
-		if from.Expert != to.Expert && m.opt.View != Conflicts {
+		if from.Expert != to.Expert && m.opt.View != Conflicts && !m.stubs[e.from] && !m.stubs[e.to] {
 			// Keep each expert's reasoning tidy; collisions cross over. In the conflicts view
-			// the collisions are the point: they pull attacker and target together.
+			// the collisions are the point: they pull attacker and target together; so do
+			// the stubs of an expert's view.
 			attrs += ", constraint=false"
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s, tooltip=%s, id=%s]\n", dotlabel.Quote(e.from), dotlabel.Quote(e.to), attrs,
@@ -121,15 +162,31 @@ func (m *Map) DOT() []byte {
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s]\n", dotlabel.Quote("expert:"+s.Expert), dotlabel.Quote("prop:"+s.Proposition), m.stanceAttrs(s))
 	}
-	if !m.opt.NoLegend {
-		b.WriteString(legendHead)
-		if len(m.stances) > 0 && !m.compact() {
-			b.WriteString(legendStances)
-		}
-		b.WriteString("  }\n")
-	}
 	b.WriteString("}\n")
 	return []byte(b.String())
+}
+
+// Note returns what a reader of this map should be told that the picture cannot show by
+// itself ("" when nothing): a conflicts view without a collision, a proposition nobody
+// addresses.
+func (m *Map) Note() string {
+	switch {
+	case m.opt.View == Conflicts && len(m.claims) == 0:
+		return "no expert attacks another expert's claim in this debate: the conflicts map is empty"
+	case m.opt.View == Proposition && len(m.stances) == 0:
+		return "no expert addresses proposition " + strconv.Quote(m.opt.Proposition)
+	}
+	return ""
+}
+
+// repeatsColor reports whether the expert shares their colour with an earlier one.
+func (m *Map) repeatsColor(id string) bool {
+	for i, e := range m.debate.Experts {
+		if e.ID == id {
+			return i/len(argmap.Palette)%2 == 1
+		}
+	}
+	return false
 }
 
 // compact reports whether the map is too big for stance edges: hundreds of edges converging
@@ -144,7 +201,7 @@ func (m *Map) compact() bool {
 func (m *Map) compactHeader(e *argmap.Expert) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">`)
-	fmt.Fprintf(&b, `<TR><TD COLSPAN="2"><B>%s</B></TD></TR>`, dotlabel.HTML(e.Name))
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="2"><B>%s</B></TD></TR>`, dotlabel.HTML(m.debate.ExpertLabel(e.ID)))
 	for _, s := range m.stances {
 		if s.Expert != e.ID {
 			continue
@@ -171,24 +228,40 @@ func (m *Map) propositionKey() string {
 	return b.String()
 }
 
+// claimAttrs draws a claim by its kind; what the curator supplied (implicit) is dashed,
+// whatever its kind.
 func claimAttrs(c *argmap.Claim) string {
-	switch {
-	case c.Kind == argmap.Recommendation:
-		return recAttrs
-	case c.Kind == argmap.Conclusion:
-		return concAttrs
-	case c.Implicit:
-		return implicitAttrs
+	attrs := premiseAttrs
+	switch c.Kind {
+	case argmap.Recommendation:
+		attrs = recAttrs
+	case argmap.Conclusion:
+		attrs = concAttrs
 	}
-	return premiseAttrs
+	if c.Implicit {
+		attrs = dashed(attrs)
+	}
+	return attrs
 }
 
+// dashed adds the dashed style to node attributes that set a style.
+func dashed(attrs string) string {
+	return strings.Replace(attrs, `style="`, `style="dashed,`, 1)
+}
+
+// claimLabel is a claim's label attribute value: plain text, lines separated by \n, unless
+// the id goes above it in its own small grey font. Graphviz lays out a plain label faster
+// than an HTML-like one: a quarter less time for a map of a thousand claims.
 func (m *Map) claimLabel(c *argmap.Claim) string {
-	label := m.wrapHTML(c.Text, m.opt.Wrap)
 	if m.opt.IDs {
-		label = idLine(c.Ref) + label
+		return "<" + idLine(c.Ref) + m.wrapHTML(c.Text, m.opt.Wrap) + ">"
 	}
-	return label
+	lines := wrap(cut(oneLine(c.Text), maxLabel), m.opt.Wrap)
+	for i, l := range lines {
+		q := dotlabel.Quote(l)
+		lines[i] = q[1 : len(q)-1]
+	}
+	return `"` + strings.Join(lines, `\n`) + `"`
 }
 
 func idLine(id string) string {
@@ -213,7 +286,7 @@ func (m *Map) stanceAttrs(s *argmap.Stance) string {
 	if s.Inferred {
 		style, how = "dashed", " (inferred)"
 	}
-	text := fmt.Sprintf("%s: %s%s", e.Name, strings.ReplaceAll(s.Position.String(), "-", " "), how)
+	text := fmt.Sprintf("%s: %s%s", m.debate.ExpertLabel(e.ID), strings.ReplaceAll(s.Position.String(), "-", " "), how)
 	if s.Confidence > 0 {
 		text += fmt.Sprintf(", confidence %d/10", s.Confidence)
 	}
@@ -222,7 +295,7 @@ func (m *Map) stanceAttrs(s *argmap.Stance) string {
 	}
 	width := 1.4 + 0.6*float64(abs(int(s.Position)))
 	return fmt.Sprintf("color=%q, fontcolor=\"#222222\", style=%s, penwidth=%s, arrowhead=dot, arrowsize=0.7, label=<<B> %s </B>>, tooltip=%s, id=%s",
-		color, style, strconv.FormatFloat(width, 'f', 1, 64), dotlabel.HTML(s.Position.Symbol()), dotlabel.Tooltip(oneLine(text)),
+		color, style, strconv.FormatFloat(width, 'f', 1, 64), dotlabel.HTML(s.Position.Symbol()), tip(oneLine(text)),
 		dotlabel.Quote("stance:"+s.Expert+":"+s.Proposition))
 }
 
@@ -239,12 +312,15 @@ func (m *Map) title() string {
 	switch m.opt.View {
 	case Expert:
 		e, _ := m.debate.Expert(m.opt.Expert)
-		sub = "The reasoning of " + e.Name
+		sub = "The reasoning of " + m.debate.ExpertLabel(e.ID)
 	case Proposition:
 		p, _ := m.debate.Proposition(m.opt.Proposition)
 		sub = "For and against: " + p.Text
 	case Conflicts:
 		sub = "Where the experts collide"
+	}
+	if note := m.Note(); note != "" {
+		sub += " (" + note + ")"
 	}
 	if sub != "" {
 		t += `<BR/><FONT POINT-SIZE="12">` + m.wrapHTML(sub, 90) + "</FONT>"
@@ -259,36 +335,10 @@ func tooltip(c *argmap.Claim) string {
 	return oneLine(c.Text)
 }
 
-// legendHead explains the grammar of claims inside the figure; legendStances adds stances.
-const legendHead = `
-  subgraph cluster_legend {
-    graph [label=<<B>Legend</B>>, fontsize=11, color="#888888", penwidth=1, style="rounded", id="legend"]
-    node [fontsize=9, margin="0.08,0.04"]
-    edge [fontsize=9]
-    "legend:premise" [` + premiseAttrs + `, label="premise"]
-    "legend:conclusion" [` + concAttrs + `, label="conclusion"]
-    "legend:implicit" [` + implicitAttrs + `, label="implicit premise"]
-    "legend:recommendation" [` + recAttrs + `, label="recommendation"]
-    "legend:premise" -> "legend:conclusion" [` + supportAttrs + `, label=" supports"]
-    "legend:implicit" -> "legend:recommendation" [` + attackAttrs + `, label=" attacks"]
-`
-
-const legendStances = `    "legend:expert" [shape=box, style="rounded,filled", penwidth=0, fillcolor="#DDDDDD", label=<<B>expert</B>>]
-    "legend:proposition" [` + propAttrs + `, label=<<B>proposition</B>>]
-    "legend:expert" -> "legend:proposition" [color="#555555", style=dashed, arrowhead=dot, arrowsize=0.7, label=< <B>+</B> stance<BR/> dashed: inferred>]
-    "legend:scale" [shape=plaintext, fontsize=9, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">
-      <TR><TD ALIGN="LEFT"><B>++</B></TD><TD ALIGN="LEFT">strongly agree</TD></TR>
-      <TR><TD ALIGN="LEFT"><B>+</B></TD><TD ALIGN="LEFT">agree</TD></TR>
-      <TR><TD ALIGN="LEFT"><B>~</B></TD><TD ALIGN="LEFT">mixed</TD></TR>
-      <TR><TD ALIGN="LEFT"><B>-</B></TD><TD ALIGN="LEFT">disagree</TD></TR>
-      <TR><TD ALIGN="LEFT"><B>--</B></TD><TD ALIGN="LEFT">strongly disagree</TD></TR>
-    </TABLE>>]
-`
-
 // wrapHTML wraps text on word boundaries to lines of at most width display columns, breaking
 // longer words, and escapes it for an HTML-like label.
 func (m *Map) wrapHTML(text string, width int) string {
-	lines := wrap(oneLine(text), width)
+	lines := wrap(cut(oneLine(text), maxLabel), width)
 	for i, l := range lines {
 		lines[i] = dotlabel.HTML(l)
 	}
@@ -337,6 +387,27 @@ func wrap(text string, width int) []string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// cut shortens s to at most width display columns (and the ellipsis), ending it with an
+// ellipsis if it was longer.
+func cut(s string, width int) string {
+	if len(s) <= width || runewidth.StringWidth(s) <= width {
+		return s
+	}
+	t := runewidth.Truncate(s, width, "")
+	if i := strings.LastIndexByte(t, ' '); i > len(t)*2/3 {
+		t = t[:i] // end on a whole word where one ends near the limit
+	}
+	return t + "\u2026"
+}
+
+// tip writes s as a tooltip, at most maxTooltip characters.
+func tip(s string) string {
+	if utf8.RuneCountInString(s) > maxTooltip {
+		s = string([]rune(s)[:maxTooltip-1]) + "\u2026"
+	}
+	return dotlabel.Tooltip(s)
+}
+
 // ink returns a colour dark enough for lines and borders on white: light colours (the
 // palette's yellow and sky blue) are darkened, the others kept.
 func ink(hex string) string {
@@ -350,4 +421,105 @@ func ink(hex string) string {
 	}
 	const keep = 0.62
 	return fmt.Sprintf("#%02X%02X%02X", int(r*keep+0.5), int(g*keep+0.5), int(b*keep+0.5))
+}
+
+// grammar is what of the visual grammar a map uses: its legend explains that and no more.
+type grammar struct {
+	kinds             []argmap.Kind
+	implicit, stubs   bool
+	support, attack   bool
+	stances, inferred bool
+	positions         []argmap.Position // strongest agreement first
+}
+
+func (m *Map) grammar() grammar {
+	var g grammar
+	kinds := map[argmap.Kind]bool{}
+	for _, c := range m.claims {
+		kinds[c.Kind] = true
+		g.implicit = g.implicit || c.Implicit
+	}
+	for _, k := range []argmap.Kind{argmap.Premise, argmap.Conclusion, argmap.Recommendation} {
+		if kinds[k] {
+			g.kinds = append(g.kinds, k)
+		}
+	}
+	g.stubs = len(m.stubs) > 0
+	for _, e := range m.edges {
+		g.support = g.support || e.kind == support
+		g.attack = g.attack || e.kind == attack
+	}
+	used := map[argmap.Position]bool{}
+	for _, s := range m.stances {
+		used[s.Position] = true
+		g.inferred = g.inferred || s.Inferred
+	}
+	g.stances = len(m.stances) > 0
+	for p := argmap.StronglyAgree; p >= argmap.StronglyDisagree; p-- {
+		if used[p] {
+			g.positions = append(g.positions, p)
+		}
+	}
+	return g
+}
+
+// legend explains, inside the figure, the part of the visual grammar the map uses, and only
+// that: a small view gets a small legend. It is a one-row table of samples under the title,
+// in the graph's label: outside the layout, it costs it nothing, keeps together under every
+// engine and always sits at the top.
+func (m *Map) legend() string {
+	g := m.grammar()
+	var rows []string
+	cell := func(attrs, text string) {
+		rows = append(rows, `<TD `+attrs+` CELLPADDING="3"><FONT POINT-SIZE="8">`+text+`</FONT></TD>`)
+	}
+	// A sample box is a table of its own in its cell, so that it keeps its size rather than
+	// stretching to the height of the row.
+	box := func(attrs, text string) {
+		rows = append(rows, `<TD><TABLE `+attrs+` CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"><TR><TD><FONT POINT-SIZE="8">`+text+`</FONT></TD></TR></TABLE></TD>`)
+	}
+	for _, k := range g.kinds {
+		switch k {
+		case argmap.Premise:
+			box(`BORDER="1" COLOR="#000000" STYLE="rounded"`, "premise")
+		case argmap.Conclusion:
+			box(`BORDER="2" COLOR="#000000"`, "conclusion")
+		case argmap.Recommendation:
+			cell(`BORDER="0"`, "&lt; recommendation &gt; (hexagon)")
+		}
+	}
+	if g.implicit {
+		// Not a dashed cell: Graphviz's JSON writer garbles the style of dashed table cells.
+		cell(`BORDER="0"`, "dashed outline: implicit (any kind)")
+	}
+	if g.stubs {
+		box(`BORDER="1" COLOR="#666666" STYLE="rounded" BGCOLOR="#DDDDDD"`, "another expert&#39;s claim")
+	}
+	if g.support {
+		cell(`BORDER="0" ALIGN="LEFT"`, `<FONT COLOR="`+argmap.SupportColor+`"><B>&#8212;&#8212;&#8594;</B></FONT> supports`)
+	}
+	if g.attack {
+		cell(`BORDER="0" ALIGN="LEFT"`, `<FONT COLOR="`+argmap.AttackColor+`"><B>&#8212;&#8212;|</B></FONT> attacks`)
+	}
+	if g.stances && !m.compact() {
+		text := "expert &#8212;&#8212;&#8226; proposition: stance"
+		if g.inferred {
+			text += "<BR/>(dashed: inferred)"
+		}
+		cell(`BORDER="0" ALIGN="LEFT"`, text)
+	}
+	var scale []string
+	for _, p := range g.positions {
+		scale = append(scale, fmt.Sprintf("<B>%s</B> %s", dotlabel.HTML(p.Symbol()), strings.ReplaceAll(p.String(), "-", " ")))
+	}
+	if len(scale) > 0 {
+		cell(`BORDER="0" ALIGN="LEFT" BALIGN="LEFT"`, strings.Join(scale, "<BR/>"))
+	}
+	var b strings.Builder
+	b.WriteString(`<TABLE ID="legend" BORDER="1" COLOR="#888888" STYLE="rounded" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD><FONT POINT-SIZE="8"><B>Legend</B></FONT></TD>`)
+	for _, r := range rows {
+		b.WriteString(r)
+	}
+	b.WriteString("</TR></TABLE>")
+	return b.String()
 }

@@ -34,6 +34,27 @@ type Options struct {
 	NoLegend    bool
 	// Big maps get bounded crossing minimisation; Nodes above this count it (default 300).
 	BigMap int
+	// Engine is the Graphviz layout engine the DOT is written for: "dot" (the default) or a
+	// force-directed one ("neato", "fdp"), which needs overlap removal and a legend
+	// that is one node.
+	Engine string
+}
+
+// The largest map New draws: Graphviz takes seconds per thousand claims and grows faster
+// than linearly, so a bigger map would run for minutes. A view or the stance matrix shows
+// such a debate instead.
+const (
+	MaxClaims = 3000
+	MaxEdges  = 6000
+)
+
+// TooBigError is the error of a map over [MaxClaims] claims or [MaxEdges] edges.
+type TooBigError struct{ Claims, Edges int }
+
+func (e *TooBigError) Error() string {
+	return fmt.Sprintf("the map would show %d claims and %d support/attack links; argmap draws at most %d claims and %d links in one map: "+
+		"draw a part of it (--expert ID, --proposition ID or --conflicts) or compare the stances with argmap matrix",
+		e.Claims, e.Edges, MaxClaims, MaxEdges)
 }
 
 // Map is the selection of a debate that one view shows, ready to be written as DOT.
@@ -42,6 +63,7 @@ type Map struct {
 	opt     Options
 	experts []*argmap.Expert         // in debate order, those with something shown
 	claims  map[string]*argmap.Claim // by ref
+	stubs   map[string]bool          // refs of other experts' claims in collisions with the expert shown
 	props   []*argmap.Proposition
 	stances []*argmap.Stance
 	edges   []edge
@@ -71,12 +93,15 @@ func New(d *argmap.Debate, opt Options) (*Map, error) {
 	if opt.BigMap <= 0 {
 		opt.BigMap = 300
 	}
+	if opt.Engine == "" {
+		opt.Engine = "dot"
+	}
 	switch opt.RankDir {
 	case "TB", "LR", "BT", "RL":
 	default:
 		return nil, fmt.Errorf("invalid rank direction %q: want TB, LR, BT or RL", opt.RankDir)
 	}
-	m := &Map{debate: d, opt: opt, claims: map[string]*argmap.Claim{}}
+	m := &Map{debate: d, opt: opt, claims: map[string]*argmap.Claim{}, stubs: map[string]bool{}}
 	switch opt.View {
 	case Whole:
 		for _, e := range d.Experts {
@@ -93,6 +118,20 @@ func New(d *argmap.Debate, opt Options) (*Map, error) {
 		}
 		for _, c := range e.Claims {
 			m.claims[c.Ref] = c
+		}
+		// The other side of each collision: a stub for every claim of another expert that
+		// this one attacks, or that attacks this one.
+		for _, c := range m.allDebateClaims() {
+			for _, ref := range c.Attacks {
+				t, _ := d.Claim(ref)
+				switch {
+				case t == nil || t.Expert == c.Expert:
+				case c.Expert == e.ID:
+					m.stubs[ref] = true
+				case t.Expert == e.ID:
+					m.stubs[c.Ref] = true
+				}
+			}
 		}
 		m.stances = e.Stances
 		for _, s := range e.Stances {
@@ -115,9 +154,10 @@ func New(d *argmap.Debate, opt Options) (*Map, error) {
 		}
 		m.addClaims(frontier)
 		for range max(opt.Depth, 0) {
+			// One step: every claim of the debate that supports a claim shown.
 			next := map[string]bool{}
-			for _, c := range m.allClaims() {
-				for _, ref := range append(append([]string{}, c.Supports...), c.Attacks...) {
+			for _, c := range m.allDebateClaims() {
+				for _, ref := range c.Supports {
 					if _, shown := m.claims[ref]; shown {
 						next[c.Ref] = true
 					}
@@ -150,6 +190,9 @@ func New(d *argmap.Debate, opt Options) (*Map, error) {
 		return nil, fmt.Errorf("unknown view %d", opt.View)
 	}
 	m.collect()
+	if len(m.claims)+len(m.stubs) > MaxClaims || len(m.edges) > MaxEdges {
+		return nil, &TooBigError{len(m.claims) + len(m.stubs), len(m.edges)}
+	}
 	return m, nil
 }
 
@@ -187,7 +230,8 @@ func (m *Map) allDebateClaims() []*argmap.Claim {
 }
 
 // collect settles the experts and edges shown, in a deterministic order: experts in debate
-// order, edges in the order of their source claims in the files.
+// order, edges in the order of their source claims in the files. Stubs take part only in
+// attacks.
 func (m *Map) collect() {
 	hasStance := map[string]bool{}
 	for _, s := range m.stances {
@@ -196,17 +240,18 @@ func (m *Map) collect() {
 	for _, e := range m.debate.Experts {
 		shown := hasStance[e.ID]
 		for _, c := range e.Claims {
-			if _, ok := m.claims[c.Ref]; !ok {
+			_, full := m.claims[c.Ref]
+			if !full && !m.stubs[c.Ref] {
 				continue
 			}
-			shown = true
+			shown = shown || full
 			for _, ref := range c.Supports {
-				if _, ok := m.claims[ref]; ok {
+				if _, ok := m.claims[ref]; ok && full {
 					m.edges = append(m.edges, edge{support, c.Ref, ref})
 				}
 			}
 			for _, ref := range c.Attacks {
-				if _, ok := m.claims[ref]; ok {
+				if _, ok := m.claims[ref]; ok || full && m.stubs[ref] {
 					m.edges = append(m.edges, edge{attack, c.Ref, ref})
 				}
 			}
@@ -215,6 +260,23 @@ func (m *Map) collect() {
 			m.experts = append(m.experts, e)
 		}
 	}
+}
+
+// claim returns the shown claim or stub with the given ref.
+func (m *Map) claim(ref string) *argmap.Claim {
+	c, _ := m.debate.Claim(ref)
+	return c
+}
+
+// stubList returns the stubs in debate order.
+func (m *Map) stubList() []*argmap.Claim {
+	var out []*argmap.Claim
+	for _, c := range m.allDebateClaims() {
+		if m.stubs[c.Ref] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Counts returns how many claims, propositions, stances and support/attack edges the map

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/synth"
+	"github.com/argmap-dev/argmap/internal/dotlabel"
 	"github.com/argmap-dev/argmap/internal/golden"
 )
 
@@ -237,5 +240,207 @@ func TestNativeDotAcceptsOurDOT(t *testing.T) {
 				t.Errorf("hostile text escaped its label")
 			}
 		}
+	}
+}
+
+// TestPropositionDepth: each step of --depth adds the supporters of the claims shown.
+func TestPropositionDepth(t *testing.T) {
+	d := seed(t)
+	for _, tc := range []struct {
+		depth      int
+		shown, not []string
+	}{
+		{0, []string{"hof/privates-wont-deter"}, []string{"hof/tehran-probing", "hof/strikes-reported"}},
+		{1, []string{"hof/privates-wont-deter", "hof/tehran-probing", "hof/strikes-reported"}, nil},
+		{9, []string{"hof/tehran-probing", "hof/strikes-reported"}, nil},
+	} {
+		m := mustNew(t, d, Options{View: Proposition, Proposition: "military-retaliation", Depth: tc.depth})
+		for _, ref := range tc.shown {
+			if _, ok := m.claims[ref]; !ok {
+				t.Errorf("depth %d: %s not shown", tc.depth, ref)
+			}
+		}
+		for _, ref := range tc.not {
+			if _, ok := m.claims[ref]; ok {
+				t.Errorf("depth %d: %s shown", tc.depth, ref)
+			}
+		}
+	}
+	var counts []int
+	for depth := range 4 {
+		c, _, _, _ := mustNew(t, d, Options{View: Proposition, Proposition: "military-retaliation", Depth: depth}).Counts()
+		counts = append(counts, c)
+	}
+	if counts[0] >= counts[1] || counts[1] > counts[2] || counts[2] > counts[3] {
+		t.Errorf("claims shown by depth 0..3 = %v; want growing from 0 to 1, never shrinking", counts)
+	}
+}
+
+// TestClaimAttrs: shapes follow the kind; every implicit claim is dashed, whatever its kind.
+func TestClaimAttrs(t *testing.T) {
+	for _, tc := range []struct {
+		kind     argmap.Kind
+		implicit bool
+		shape    string
+	}{
+		{argmap.Premise, false, "shape=box"},
+		{argmap.Premise, true, "shape=box"},
+		{argmap.Conclusion, false, "shape=box"},
+		{argmap.Conclusion, true, "shape=box"},
+		{argmap.Recommendation, false, "shape=hexagon"},
+		{argmap.Recommendation, true, "shape=hexagon"},
+	} {
+		got := claimAttrs(&argmap.Claim{Kind: tc.kind, Implicit: tc.implicit})
+		if !strings.Contains(got, tc.shape) || strings.Contains(got, "dashed") != tc.implicit {
+			t.Errorf("claimAttrs(%s, implicit %v) = %s; want %s, dashed only if implicit", tc.kind, tc.implicit, got, tc.shape)
+		}
+	}
+}
+
+// TestExpertStubs: an expert's view shows the other side of every collision with them, as a
+// stub with its attack edge, and nothing else of the other experts.
+func TestExpertStubs(t *testing.T) {
+	d := seed(t)
+	for _, e := range d.Experts {
+		m := mustNew(t, d, Options{View: Expert, Expert: e.ID})
+		dot := string(m.DOT())
+		for _, c := range m.allDebateClaims() {
+			for _, ref := range c.Attacks {
+				t2, _ := d.Claim(ref)
+				if (c.Expert == e.ID) == (t2.Expert == e.ID) {
+					continue // within one expert, or between two others
+				}
+				other := c
+				if c.Expert == e.ID {
+					other = t2
+				}
+				if !strings.Contains(dot, `id="stub:`+other.Ref+`"`) {
+					t.Errorf("%s: no stub for %s", e.ID, other.Ref)
+				}
+				if !strings.Contains(dot, `id="attacks:`+c.Ref+":"+ref+`"`) {
+					t.Errorf("%s: no attack edge %s -> %s", e.ID, c.Ref, ref)
+				}
+			}
+		}
+		for ref := range m.stubs {
+			if strings.HasPrefix(ref, e.ID+"/") {
+				t.Errorf("%s: own claim %s drawn as a stub", e.ID, ref)
+			}
+		}
+	}
+}
+
+// TestLegendFitsView: the legend lists what the view draws and nothing else.
+func TestLegendFitsView(t *testing.T) {
+	d := seed(t)
+	for _, tc := range []struct {
+		name       string
+		opt        Options
+		has, lacks []string
+	}{
+		{"whole", Options{}, []string{"premise", "conclusion", "recommendation", "implicit", "supports", "attacks", "stance", "strongly agree"}, []string{"another expert"}},
+		{"expert", Options{View: Expert, Expert: "kadhim"}, []string{"another expert", "attacks", "stance"}, []string{"implicit", " mixed"}},
+		{"conflicts", Options{View: Conflicts}, []string{"attacks"}, []string{"stance", "agree"}},
+	} {
+		dot := string(mustNew(t, d, tc.opt).DOT())
+		legend := dot[strings.Index(dot, `ID="legend"`):]
+		legend = legend[:strings.Index(legend, "\n")] // the rest of the graph's label
+		for _, s := range tc.has {
+			if !strings.Contains(legend, s) {
+				t.Errorf("%s: legend lacks %q", tc.name, s)
+			}
+		}
+		for _, s := range tc.lacks {
+			if strings.Contains(legend, s) {
+				t.Errorf("%s: legend has %q, which the view does not draw", tc.name, s)
+			}
+		}
+	}
+}
+
+// TestNotes: an empty conflicts view and a proposition nobody addresses say so, in the
+// figure and through Note.
+func TestNotes(t *testing.T) {
+	files := []argmap.File{
+		{Path: "debate.toml", Data: []byte("title = \"T\"\n[[propositions]]\nid = \"p\"\ntext = \"P\"\n[[propositions]]\nid = \"q\"\ntext = \"Q\"\n")},
+		{Path: "experts/a.toml", Data: []byte("id = \"a\"\nname = \"A\"\n[[claims]]\nid = \"c\"\nkind = \"premise\"\ntext = \"C\"\n[[stances]]\nproposition = \"p\"\nposition = \"agree\"\nevidence = [\"c\"]\n")},
+	}
+	d, diags := argmap.Parse(files, argmap.Options{})
+	if d == nil {
+		t.Fatal(diags)
+	}
+	for _, tc := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{View: Conflicts}, "no expert attacks another"},
+		{Options{View: Proposition, Proposition: "q"}, `no expert addresses proposition "q"`},
+		{Options{View: Proposition, Proposition: "p"}, ""},
+		{Options{}, ""},
+	} {
+		m := mustNew(t, d, tc.opt)
+		if got := m.Note(); !strings.Contains(got, tc.want) || (tc.want == "") != (got == "") {
+			t.Errorf("view %d: Note() = %q; want %q", tc.opt.View, got, tc.want)
+		}
+		if tc.want != "" && !strings.Contains(string(m.DOT()), dotlabel.HTML(tc.want)) {
+			t.Errorf("view %d: the figure does not say %q", tc.opt.View, tc.want)
+		}
+	}
+	if dot := string(mustNew(t, d, Options{View: Proposition, Proposition: "q"}).DOT()); !strings.Contains(dot, "no expert addresses this") {
+		t.Error("an unaddressed proposition's node does not say so")
+	}
+}
+
+// TestEngineDOT: DOT for a force-directed engine asks for overlap removal and routed edges.
+func TestEngineDOT(t *testing.T) {
+	d := seed(t)
+	for _, engine := range []string{"neato", "fdp"} {
+		dot := string(mustNew(t, d, Options{Engine: engine}).DOT())
+		for _, s := range []string{"overlap=false", "splines=true"} {
+			if !strings.Contains(dot, s) {
+				t.Errorf("%s: DOT lacks %s", engine, s)
+			}
+		}
+	}
+	// neato draws no clusters: claims take their expert's colour.
+	if dot := string(mustNew(t, d, Options{Engine: "neato"}).DOT()); !strings.Contains(dot, `color="#8F6300", fillcolor="#FDF5E6", label="Iran restarted`) {
+		t.Error("neato: claims do not show their expert's colour")
+	}
+	if dot := string(mustNew(t, d, Options{}).DOT()); strings.Contains(dot, "overlap=") {
+		t.Error("dot's DOT asks for overlap removal")
+	}
+}
+
+// TestBounds: a huge claim text is cut in its label and its tooltip; a map over the limits
+// is refused with what to do instead.
+func TestBounds(t *testing.T) {
+	huge := strings.Repeat("word ", 1<<20) // 5 MiB
+	files := []argmap.File{
+		{Path: "debate.toml", Data: []byte("title = \"T\"\n[[propositions]]\nid = \"p\"\ntext = \"P\"\n")},
+		{Path: "experts/a.toml", Data: []byte("id = \"a\"\nname = \"A\"\n[[claims]]\nid = \"c\"\nkind = \"premise\"\ntext = \"" + huge + "\"\n")},
+	}
+	d, diags := argmap.Parse(files, argmap.Options{})
+	if d == nil {
+		t.Fatal(diags)
+	}
+	dot := mustNew(t, d, Options{}).DOT()
+	if len(dot) > 20_000 {
+		t.Errorf("DOT of one 5 MiB claim is %d bytes; want its text cut", len(dot))
+	}
+	if !strings.Contains(string(dot), "\u2026") {
+		t.Error("a cut label has no ellipsis")
+	}
+
+	big, diags := argmap.Parse(synth.Generate(synth.Config{Claims: MaxClaims + 1}), argmap.Options{})
+	if big == nil {
+		t.Fatal(diags)
+	}
+	_, err := New(big, Options{})
+	var tooBig *TooBigError
+	if !errors.As(err, &tooBig) || !strings.Contains(err.Error(), "--expert") || !strings.Contains(err.Error(), "matrix") {
+		t.Errorf("map of %d claims: err = %v; want a TooBigError that says what to do", MaxClaims+1, err)
+	}
+	if _, err := New(big, Options{View: Expert, Expert: "e0000"}); err != nil {
+		t.Errorf("one expert's view of a big debate: %v", err)
 	}
 }

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
+	"github.com/tdewolff/canvas/text"
 )
 
 const (
@@ -72,8 +72,7 @@ func (p *painter) png(l *graphLayout, w, h float64, opt Options) ([]byte, error)
 		return nil, err
 	}
 	var buf bytes.Buffer
-	// BestSpeed: a third faster than the default level, for 1% more bytes on maps.
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+	if err := encodePNG(&buf, img); err != nil {
 		return nil, fmt.Errorf("cannot encode png: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -187,21 +186,33 @@ func (p *painter) list(ops []op, background bool) error {
 	return nil
 }
 
-// padBackground widens the graph's background polygon from the bounding box to the page.
+// padBackground widens the graph's background polygon, a rectangle over the bounding box
+// (Graphviz versions differ on whether it covers the padding too), to the page, and a point
+// past it on every side: a PNG's last pixel column or row, which rounding may leave partly
+// outside the page, is covered in full, so that an opaque background gives an opaque image
+// (written as RGB, a quarter less to compress).
 func (p *painter) padBackground(pts [][2]float64) [][2]float64 {
 	const eps = 0.01
 	if len(pts) != 4 {
 		return pts
 	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, q := range pts {
-		onX := math.Abs(q[0]-p.bb.x0) < eps || math.Abs(q[0]-p.bb.x1) < eps
-		onY := math.Abs(q[1]-p.bb.y0) < eps || math.Abs(q[1]-p.bb.y1) < eps
+		x0, y0, x1, y1 = min(x0, q[0]), min(y0, q[1]), max(x1, q[0]), max(y1, q[1])
+	}
+	for _, q := range pts {
+		onX := math.Abs(q[0]-x0) < eps || math.Abs(q[0]-x1) < eps
+		onY := math.Abs(q[1]-y0) < eps || math.Abs(q[1]-y1) < eps
 		if !onX || !onY {
-			return pts
+			return pts // not an upright rectangle
 		}
 	}
-	x0, y0 := p.bb.x0-p.padX, p.bb.y0-p.padY
-	x1, y1 := p.bb.x1+p.padX, p.bb.y1+p.padY
+	if x0 > p.bb.x0+eps || y0 > p.bb.y0+eps || x1 < p.bb.x1-eps || y1 < p.bb.y1-eps {
+		return pts // not over the whole bounding box
+	}
+	const over = 1.0
+	x0, y0 = p.bb.x0-p.padX-over, p.bb.y0-p.padY-over
+	x1, y1 = p.bb.x1+p.padX+over, p.bb.y1+p.padY+over
 	return [][2]float64{{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}}
 }
 
@@ -329,12 +340,7 @@ func (p *painter) text(o op, st state) error {
 	if st.font.flags&flagOverline != 0 {
 		decos = append(decos, canvas.FontOverline)
 	}
-	segs := segments(txt, primary, alt)
-	if rtl(txt) {
-		for i, j := 0, len(segs)-1; i < j; i, j = i+1, j-1 {
-			segs[i], segs[j] = segs[j], segs[i]
-		}
-	}
+	segs := visualRuns(txt, primary, alt)
 	size := st.font.size * p.k / mmPerPt // Face takes points and turns them into millimetres
 	lines, width := layoutSegments(segs, size, st.pen, decos)
 	if want := o.Width * p.k; want > 0 && width > want*1.01 {
@@ -372,6 +378,10 @@ func layoutSegments(segs []segment, size float64, col color.RGBA, decos []canvas
 	width := 0.0
 	for i, s := range segs {
 		face := s.font.Face(size, col, decos...)
+		if s.level%2 == 1 {
+			// Shaped right to left, brackets mirrored, even a run of only punctuation.
+			face.Direction = text.RightToLeft
+		}
 		lines[i] = canvas.NewTextLine(face, s.text, canvas.Left)
 		width += lines[i].Width
 	}

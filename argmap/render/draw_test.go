@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"fmt"
+	"github.com/tdewolff/canvas"
 	"image"
 	"image/color"
 	"image/png"
@@ -448,16 +449,24 @@ func TestDrawOddOperations(t *testing.T) {
 	}
 }
 
-func TestSegments(t *testing.T) {
+// testFonts returns Liberation Sans and the fallback font.
+func testFonts(t *testing.T) (primary, alt *canvas.Font) {
+	t.Helper()
 	fs := fontSet{}
-	primary, err := fs.get(fontKey{sans, false, false})
+	var err error
+	primary, err = fs.get(fontKey{sans, false, false})
 	if err != nil {
 		t.Fatal(err)
 	}
-	alt, err := fs.get(fontKey{fallback, false, false})
+	alt, err = fs.get(fontKey{fallback, false, false})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return primary, alt
+}
+
+func TestSegments(t *testing.T) {
+	primary, alt := testFonts(t)
 	name := func(f any) string {
 		if f == primary {
 			return "L"
@@ -580,6 +589,35 @@ func BenchmarkDrawPDF(b *testing.B) {
 	for b.Loop() {
 		if _, err := Draw(js, PDF, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestVisualRuns: mixed-direction text is drawn in the order of the Unicode bidirectional
+// algorithm, in a left-to-right paragraph.
+func TestVisualRuns(t *testing.T) {
+	primary, alt := testFonts(t)
+	tests := []struct {
+		in, want string // want: runs left to right as text, "<" after a right-to-left one
+	}{
+		{"plain (text)", "plain (text)"},
+		{"شبلي تلحمي (Shibley Telhami)", "شبلي تلحمي<| (Shibley Telhami)"},
+		{"Shibley Telhami (شبلي تلحمي)", "Shibley Telhami (|شبلي تلحمي<|)"},
+		{"דוד בן-גוריון (David Ben-Gurion)", "דוד בן-גוריון<| (David Ben-Gurion)"},
+		{"Zoë: עם ישראל חי!", "Zoë: |עם ישראל חי<|!"},
+		{"الحكومة 2020", "2020|الحكومة <"},
+	}
+	for _, tt := range tests {
+		var runs []string
+		for _, s := range visualRuns(tt.in, primary, alt) {
+			r := s.text
+			if s.level%2 == 1 {
+				r += "<"
+			}
+			runs = append(runs, r)
+		}
+		if got := strings.Join(runs, "|"); got != tt.want {
+			t.Errorf("visualRuns(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

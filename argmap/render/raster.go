@@ -79,6 +79,14 @@ func (r *raster) fill(path *canvas.Path, c color.RGBA) {
 	if len(r.segs) == 0 {
 		return
 	}
+	if c.A == 0xff && r.coversAll(w, h) {
+		// The page's background: the whole image, one colour, no coverage to compute.
+		n := copy(r.img.Pix, []byte{c.R, c.G, c.B, c.A})
+		for n < len(r.img.Pix) {
+			n += copy(r.img.Pix[n:], r.img.Pix[:n])
+		}
+		return
+	}
 	ymin, ymax := math.Inf(1), math.Inf(-1)
 	for _, s := range r.segs {
 		ymin, ymax = min(ymin, s.y0, s.y1), max(ymax, s.y0, s.y1)
@@ -121,24 +129,52 @@ func (r *raster) fill(path *canvas.Path, c color.RGBA) {
 	}
 }
 
+// coversAll reports whether r.segs outline an upright rectangle over the whole w x h image:
+// two vertical sides (flatten drops horizontal ones), one at or left of the image, one at or
+// right of it, both spanning every row.
+func (r *raster) coversAll(w, h int) bool {
+	if len(r.segs) != 2 || r.img.Rect.Min != (image.Point{}) {
+		return false
+	}
+	a, b := r.segs[0], r.segs[1]
+	if a.x0 != a.x1 || b.x0 != b.x1 {
+		return false
+	}
+	spans := func(s seg) bool { return min(s.y0, s.y1) <= 0 && max(s.y0, s.y1) >= float64(h) }
+	left, right := min(a.x0, b.x0), max(a.x0, b.x0)
+	return spans(a) && spans(b) && left <= 0 && right >= float64(w)
+}
+
 // blend paints c over the image through the mask, placed with its corner at (x0, y0). Most of
 // a band's mask is empty or full, so those pixels cost a comparison or a copy.
 func (r *raster) blend(x0, y0 int, c color.RGBA) {
 	sr, sg, sb, sa := c.RGBA()
 	opaque := c.A == 0xff
 	w, h := r.mask.Rect.Dx(), r.mask.Rect.Dy()
+	solid := [4]byte{c.R, c.G, c.B, 0xff}
 	for y := range h {
 		row := r.mask.Pix[y*w : y*w+w]
 		pix := r.img.Pix[r.img.PixOffset(x0, y0+y):]
-		for x, m := range row {
+		for x := 0; x < len(row); x++ {
+			m := row[x]
 			if m == 0 {
 				continue
 			}
-			p := pix[4*x : 4*x+4 : 4*x+4]
 			if m == 0xff && opaque {
-				p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xff
+				// A run of full coverage: copy the colour, doubling what is copied.
+				end := x + 1
+				for end < len(row) && row[end] == 0xff {
+					end++
+				}
+				run := pix[4*x : 4*end]
+				n := copy(run, solid[:])
+				for n < len(run) {
+					n += copy(run[n:], run[:n])
+				}
+				x = end - 1
 				continue
 			}
+			p := pix[4*x : 4*x+4 : 4*x+4]
 			ma := uint32(m) * 0x101
 			ia := 0xffff - sa*ma/0xffff
 			p[0] = uint8((uint32(p[0])*0x101*ia + sr*ma) / 0xffff >> 8)

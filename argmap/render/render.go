@@ -85,13 +85,15 @@ func FormatFromPath(path string) (Format, bool) {
 	return "", false
 }
 
-// Engines are the Graphviz layout engines that Render accepts.
-var engines = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"}
+// Engines are the Graphviz layout engines that Render accepts: those that draw an argument
+// map readably. Graphviz's others do not: patchwork and osage draw no edges, circo and twopi
+// put a map's hundred claims on circles.
+var engines = []string{"dot", "neato", "fdp"}
 
 // Options tune a render. The zero value is ready to use.
 type Options struct {
-	// Engine is the Graphviz layout engine: "dot" (the default), "neato", "fdp", "sfdp",
-	// "circo", "twopi", "osage" or "patchwork".
+	// Engine is the Graphviz layout engine: "dot" (the default), "neato" or "fdp". DOT for
+	// neato and fdp should ask for overlap removal (overlap=false, splines=true).
 	Engine string
 	// Scale is the PNG resolution in pixels per point (1/72 inch); 0 means 2, that is 144 dpi.
 	Scale float64

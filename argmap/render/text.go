@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
 	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/text"
 )
 
 // family is a font family that Graphviz's fontname maps to.
@@ -120,10 +122,12 @@ type textStyle struct {
 	flags int
 }
 
-// segment is a run of text drawn with one font.
+// segment is a run of text drawn with one font, in one direction: left to right when its
+// bidi embedding level is even, right to left when it is odd.
 type segment struct {
-	text string
-	font *canvas.Font
+	text  string
+	font  *canvas.Font
+	level int
 }
 
 // segments splits s into runs by font: each character goes to the primary font if it has the
@@ -138,7 +142,7 @@ func segments(s string, primary, alt *canvas.Font) []segment {
 	var cur *canvas.Font
 	flush := func() {
 		if b.Len() > 0 {
-			segs = append(segs, segment{b.String(), cur})
+			segs = append(segs, segment{text: b.String(), font: cur})
 			b.Reset()
 		}
 	}
@@ -175,15 +179,57 @@ func neutral(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) || unicode.IsSymbol(r)
 }
 
-// rtl reports whether the first character with a direction in s is written right to left.
-func rtl(s string) bool {
-	for _, r := range s {
-		switch {
-		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko):
-			return true
-		case unicode.IsLetter(r):
-			return false
+// visualRuns splits s into runs of one font and one direction and returns them in the order
+// they are drawn, left to right, by the Unicode bidirectional algorithm (UAX #9): embedding
+// levels from canvas's port of FriBidi, then rule L2, which reverses every sequence of runs at
+// each level from the highest down to the lowest odd one. The paragraph is left to right, as
+// Graphviz lays out the label and as SVG viewers draw it, so "شبلي تلحمي (Shibley Telhami)"
+// shows the Arabic name, drawn right to left, then "(Shibley Telhami)". Text with no
+// right-to-left character is one level: it skips all this.
+func visualRuns(s string, primary, alt *canvas.Font) []segment {
+	if !strings.ContainsFunc(s, rightToLeft) {
+		return segments(s, primary, alt)
+	}
+	runes := []rune(s)
+	// A left-to-right mark in front makes the paragraph left to right.
+	levels := text.EmbeddingLevels(append([]rune{'\u200e'}, runes...))[1:]
+	var runs []segment
+	for i := 0; i < len(runes); {
+		j := i + 1
+		for j < len(runes) && levels[j] == levels[i] {
+			j++
+		}
+		for _, seg := range segments(string(runes[i:j]), primary, alt) {
+			seg.level = levels[i]
+			runs = append(runs, seg)
+		}
+		i = j
+	}
+	top, lowestOdd := 0, 1<<30
+	for _, r := range runs {
+		top = max(top, r.level)
+		if r.level%2 == 1 {
+			lowestOdd = min(lowestOdd, r.level)
 		}
 	}
-	return false
+	for lvl := top; lvl >= lowestOdd; lvl-- {
+		for i := 0; i < len(runs); {
+			if runs[i].level < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(runs) && runs[j].level >= lvl {
+				j++
+			}
+			slices.Reverse(runs[i:j])
+			i = j
+		}
+	}
+	return runs
+}
+
+// rightToLeft reports whether r belongs to a script written right to left.
+func rightToLeft(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
 }
