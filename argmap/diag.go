@@ -82,6 +82,7 @@ var warningCodes = []string{
 	"unaddressed-proposition", "expert-without-stance", "unsupported-recommendation", "support-cycle",
 	"implicit-with-quote", "long-quote", "multi-sentence-quote", "duplicate-reference",
 	"no-propositions", "no-experts", "ignored-file", "deprecated-policy-tag",
+	"quote-from-introduction", "attribution-unchecked",
 }
 
 func (d Diagnostic) String() string {

@@ -88,17 +88,13 @@ func sentences(s string) int {
 // quotes miss (more than half, and at least 3), the source is probably not the debate's:
 // that is said once instead.
 func (v *validator) quotesInSource(xs []*expertDecl, source, name string) {
-	type quote struct {
-		q  string // normalised
-		at Pos
-	}
 	var quotes []quote
 	for _, x := range xs {
 		for _, cd := range x.claims {
-			quotes = append(quotes, quote{NormalizeText(cd.c.Quote), cd.quoteAt})
+			quotes = append(quotes, quote{NormalizeText(cd.c.Quote), cd.quoteAt, x.e})
 		}
 		for _, sd := range x.stances {
-			quotes = append(quotes, quote{NormalizeText(sd.s.Quote), sd.quoteAt})
+			quotes = append(quotes, quote{NormalizeText(sd.s.Quote), sd.quoteAt, x.e})
 		}
 	}
 	quotes = slices.DeleteFunc(quotes, func(q quote) bool { return q.q == "" })
@@ -126,6 +122,14 @@ func (v *validator) quotesInSource(xs []*expertDecl, source, name string) {
 			v.diags.add(quotes[i].at, Error, quoteHint(texts[i], r.longest), "quote does not occur in the source")
 		}
 	}
+	v.attribute(quotes, res, source, name)
+}
+
+// quote is a quote of the debate, normalised, with where it is and whose it is.
+type quote struct {
+	q      string
+	at     Pos
+	expert *Expert
 }
 
 // quoteHint says where quote q stops matching the source, given the length of its longest
