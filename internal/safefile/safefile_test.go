@@ -341,3 +341,24 @@ func TestSignalDuringWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteKeepsOwner: root replacing a user's file gives the new file back to that user.
+func TestWriteKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root may give a file to another user")
+	}
+	both(t, func(t *testing.T, anon bool) {
+		p := filepath.Join(t.TempDir(), "theirs.txt")
+		os.WriteFile(p, []byte("old"), 0o644)
+		if err := os.Chown(p, 1234, 5678); err != nil {
+			t.Skipf("cannot chown here: %v", err)
+		}
+		if err := write(p, []byte("new"), anon); err != nil {
+			t.Fatal(err)
+		}
+		fi, _ := os.Stat(p)
+		if st := fi.Sys().(*syscall.Stat_t); st.Uid != 1234 || st.Gid != 5678 {
+			t.Errorf("owner %d:%d after Write; want 1234:5678", st.Uid, st.Gid)
+		}
+	})
+}
