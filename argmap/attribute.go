@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -18,6 +19,9 @@ import (
 func (v *validator) attribute(quotes []quote, found []quoteResult, source, name string) {
 	if name == "" {
 		name = "the source"
+	}
+	if !slices.ContainsFunc(found, func(r quoteResult) bool { return r.found }) {
+		return // nothing to attribute
 	}
 	a, err := article.Parse([]byte(source))
 	if err != nil {

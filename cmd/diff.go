@@ -56,14 +56,11 @@ func runDiff(ctx context.Context, s *Streams, o *diffOptions, a []string) error 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	format := o.format
-	if format == "" {
-		format = formatFromExt(o.output, map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".txt": "text"}, "text")
-	}
-	if err := oneOf("format", format, "text", "md", "json"); err != nil {
+	format, err := outputFormat(o.format, o.output, map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".txt": "text"}, "text")
+	if err != nil {
 		return err
 	}
-	if err := checkOutput(o.output); err != nil {
+	if err := oneOf("format", format, "text", "md", "json"); err != nil {
 		return err
 	}
 	var oldPath, newPath, oldLabel string
@@ -98,14 +95,13 @@ func runDiff(ctx context.Context, s *Streams, o *diffOptions, a []string) error 
 	}
 	r := diff.Compare(oldD, newD, oldLabel, newPath)
 	var buf bytes.Buffer
-	var err error
 	switch format {
 	case "md":
 		err = diff.WriteMarkdown(&buf, r)
 	case "json":
 		err = diff.WriteJSON(&buf, r)
 	default:
-		err = diff.WriteText(&buf, r, o.output == "" && s.color())
+		err = diff.WriteText(&buf, r, toStdout(o.output) && s.color())
 	}
 	if err != nil {
 		return err

@@ -49,9 +49,9 @@ A debate with no attacks has every claim in, and says so.`,
 }
 
 func runEvaluate(s *Streams, o *evaluateOptions, path string) error {
-	format := o.format
-	if format == "" {
-		format = formatFromExt(o.output, map[string]string{".json": "json", ".txt": "text"}, "text")
+	format, err := outputFormat(o.format, o.output, map[string]string{".json": "json", ".txt": "text"}, "text")
+	if err != nil {
+		return err
 	}
 	if err := oneOf("format", format, "text", "json"); err != nil {
 		return err
@@ -61,9 +61,6 @@ func runEvaluate(s *Streams, o *evaluateOptions, path string) error {
 	}
 	if o.expert != "" && o.semantics != "grounded" {
 		return usage(errors.New("--expert evaluates under the grounded semantics only"))
-	}
-	if err := checkOutput(o.output); err != nil {
-		return err
 	}
 	d, diags := argmap.Load(path, argmap.Options{})
 	if d == nil {

@@ -47,6 +47,9 @@ argmap import --from aif reads an AIF file back into a debate folder.`,
 }
 
 func runExport(s *Streams, o *exportOptions, path string) error {
+	if _, err := outputFormat("x", o.output, nil, ""); err != nil {
+		return err // a TOML file
+	}
 	format := o.format
 	if format == "" {
 		switch name := strings.ToLower(o.output); {
@@ -61,9 +64,6 @@ func runExport(s *Streams, o *exportOptions, path string) error {
 		}
 	}
 	if err := oneOf("format", format, "argdown", "aif", "json"); err != nil {
-		return err
-	}
-	if err := checkOutput(o.output); err != nil {
 		return err
 	}
 	d, diags := argmap.Load(path, argmap.Options{})

@@ -129,14 +129,11 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 	if err := oneOf("rankdir", o.rankdir, "LR", "TB", "BT", "RL"); err != nil {
 		return err
 	}
-	if err := checkOutput(o.output); err != nil {
+	if err := checkOutput(s, o.output, string(format), format == render.PNG || format == render.PDF); err != nil {
 		return err
 	}
 	if err := (render.Options{Engine: o.engine}).Check(); err != nil {
 		return usage(err)
-	}
-	if (format == render.PNG || format == render.PDF) && o.output == "" && s.Terminal {
-		return usage(fmt.Errorf("%s is binary: write it to a file with -o, or pipe it", format))
 	}
 
 	d, diags := argmap.Load(path, argmap.Options{})
@@ -167,18 +164,15 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 }
 
 func mapFormat(o *mapOptions) (render.Format, error) {
-	if o.format != "" {
-		f, err := render.ParseFormat(o.format)
-		if err != nil {
-			return "", usage(err)
-		}
-		return f, nil
+	name, err := outputFormat(o.format, o.output, mapExts, string(render.SVG))
+	if err != nil {
+		return "", err
 	}
-	if o.output != "" && o.output != "-" {
-		if f, ok := render.FormatFromPath(o.output); ok {
-			return f, nil
-		}
-		return "", usage(fmt.Errorf("cannot tell the format from %q: use --format svg|png|pdf|dot|json or a known extension", o.output))
+	f, err := render.ParseFormat(name)
+	if err != nil {
+		return "", usage(err)
 	}
-	return render.SVG, nil
+	return f, nil
 }
+
+var mapExts = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".json": "json"}

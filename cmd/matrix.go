@@ -106,9 +106,9 @@ var tableExts = map[string]string{
 }
 
 func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) error {
-	format := o.format
-	if format == "" {
-		format = formatFromExt(o.output, tableExts, "table")
+	format, err := outputFormat(o.format, o.output, tableExts, "table")
+	if err != nil {
+		return err
 	}
 	picture, isPicture := map[string]render.Format{"svg": render.SVG, "png": render.PNG, "pdf": render.PDF}[format]
 	var tf stances.Format
@@ -131,18 +131,15 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	if o.stats && (tf == stances.CSV || tf == stances.TSV) {
 		return usage(fmt.Errorf("--stats cannot go into one %s table: use --pairs for the agreement, or --format json, xlsx, html or md", format))
 	}
-	if err := checkOutput(o.output); err != nil {
+	if err := checkOutput(s, o.output, format, tf.Binary() || picture == render.PNG || picture == render.PDF); err != nil {
 		return err
-	}
-	if (tf.Binary() || picture == render.PNG || picture == render.PDF) && o.output == "" && s.Terminal {
-		return usage(fmt.Errorf("%s is binary: write it to a file with -o, or pipe it", format))
 	}
 	d, diags := argmap.Load(path, argmap.Options{})
 	if d == nil {
 		return invalidDebate(s, path, diags)
 	}
 	m := stances.New(d, stances.Options{Order: order, Transpose: o.transpose})
-	color := o.output == "" && s.color()
+	color := toStdout(o.output) && s.color()
 	write := func(w io.Writer) error {
 		switch {
 		case picture == render.SVG:
@@ -274,14 +271,14 @@ func reportFlags(c *cobra.Command, o *reportOptions) {
 }
 
 func runReport(s *Streams, o *reportOptions, path string, write func(*stances.Matrix, *bytes.Buffer, stances.Format, bool) error) error {
-	format := o.format
-	if format == "" {
-		format = formatFromExt(o.output, map[string]string{".md": "md", ".json": "json", ".txt": "table"}, "table")
+	format, err := outputFormat(o.format, o.output, map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".txt": "table"}, "table")
+	if err != nil {
+		return err
 	}
 	if err := oneOf("format", format, "table", "md", "json"); err != nil {
 		return err
 	}
-	if err := checkOutput(o.output); err != nil {
+	if err := checkOutput(s, o.output, format, false); err != nil {
 		return err
 	}
 	f, _ := stances.ParseFormat(format)
@@ -290,7 +287,7 @@ func runReport(s *Streams, o *reportOptions, path string, write func(*stances.Ma
 		return invalidDebate(s, path, diags)
 	}
 	var buf bytes.Buffer
-	if err := write(stances.New(d, stances.Options{}), &buf, f, o.output == "" && s.color()); err != nil {
+	if err := write(stances.New(d, stances.Options{}), &buf, f, toStdout(o.output) && s.color()); err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			return err

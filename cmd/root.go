@@ -68,30 +68,45 @@ func invalid(err error) error { return &exitError{code: ExitInvalid, err: err} }
 
 func usage(err error) error { return &exitError{code: ExitUsage, err: err} }
 
-// Run runs argmap with args and returns the exit code.
+// Run runs argmap with args and returns the exit code. A failed write to standard output
+// (a full disk, a closed pipe's reader gone) is exit 1, reported here for every command.
 func Run(args []string, s *Streams) int {
+	out := &stdoutWriter{w: s.Out}
+	streams := *s
+	streams.Out = out
+	s = &streams
 	root := newRoot(s)
 	root.SetArgs(args)
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	c, err := root.ExecuteC()
-	if err == nil {
-		return ExitOK
+	if out.err != nil && errors.Is(err, out.err) {
+		err = nil // a command that returned the write error: reported below
 	}
-	var ee *exitError
-	if !errors.As(err, &ee) {
-		// Cobra's own errors: unknown command, wrong number of arguments.
-		ee = &exitError{code: ExitUsage, err: err}
+	code := ExitOK
+	if err != nil {
+		var ee *exitError
+		if !errors.As(err, &ee) {
+			// Cobra's own errors: unknown command, wrong number of arguments.
+			ee = &exitError{code: ExitUsage, err: err}
+		}
+		if ee.err != nil {
+			msg := ee.err.Error()
+			fmt.Fprintf(s.Err, "argmap: %s\n", msg)
+			if ee.code == ExitUsage && !strings.Contains(msg, "--help") {
+				fmt.Fprintf(s.Err, "Run '%s --help' for usage.\n", c.CommandPath())
+			}
+		}
+		code = ee.code
 	}
-	if ee.err != nil {
-		msg := ee.err.Error()
-		fmt.Fprintf(s.Err, "argmap: %s\n", msg)
-		if ee.code == ExitUsage && !strings.Contains(msg, "--help") {
-			fmt.Fprintf(s.Err, "Run '%s --help' for usage.\n", c.CommandPath())
+	if err := out.failure(); err != nil {
+		fmt.Fprintf(s.Err, "argmap: %s\n", err)
+		if code == ExitOK {
+			code = ExitInvalid
 		}
 	}
-	return ee.code
+	return code
 }
 
 func newRoot(s *Streams) *cobra.Command {

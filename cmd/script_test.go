@@ -85,6 +85,7 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       updateScripts(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+		Condition:           scriptCondition,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"argmapexit": cmdArgmapExit,
 			"argmapterm": cmdArgmapTerm,
@@ -95,6 +96,15 @@ func TestScript(t *testing.T) {
 			"wellformed": cmdWellformed,
 		},
 	})
+}
+
+// scriptCondition answers the scripts' own conditions: [root], true when running as root
+// (making device nodes needs it).
+func scriptCondition(cond string) (bool, error) {
+	if cond == "root" {
+		return os.Geteuid() == 0, nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
 }
 
 // expectedCode reads the expected exit status, the first argument of argmapexit and

@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
-	"github.com/argmap-dev/argmap/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -42,14 +39,14 @@ scripts and the other commands build on.`,
 }
 
 func runShow(s *Streams, o *showOptions, path string) error {
-	format := o.format
-	if format == "" {
-		format = formatFromExt(o.output, map[string]string{".json": "json", ".txt": "table"}, "table")
+	format, err := outputFormat(o.format, o.output, map[string]string{".json": "json", ".txt": "table"}, "table")
+	if err != nil {
+		return err
 	}
 	if err := oneOf("format", format, "table", "json"); err != nil {
 		return err
 	}
-	if err := checkOutput(o.output); err != nil {
+	if err := checkOutput(s, o.output, format, false); err != nil {
 		return err
 	}
 	d, diags := argmap.Load(path, argmap.Options{})
@@ -65,23 +62,11 @@ func runShow(s *Streams, o *showOptions, path string) error {
 		}
 		buf.Write(out)
 	default:
-		if err := argmap.WriteSummary(&buf, d, o.output == "" && s.color()); err != nil {
+		if err := argmap.WriteSummary(&buf, d, toStdout(o.output) && s.color()); err != nil {
 			return err
 		}
 	}
 	return emit(s, o.output, buf.Bytes())
-}
-
-// emit writes data to the file named by output (atomically), or to standard output.
-func emit(s *Streams, output string, data []byte) error {
-	if output == "" || output == "-" {
-		_, err := s.Out.Write(data)
-		return err
-	}
-	if err := safefile.Write(output, data); err != nil {
-		return invalid(err)
-	}
-	return nil
 }
 
 // invalidDebate prints the errors that make a debate unusable and returns exit status 1.
@@ -110,12 +95,4 @@ func marshalJSON(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// checkOutput refuses an output file that would overwrite a debate: argmap never writes TOML.
-func checkOutput(output string) error {
-	if strings.EqualFold(filepath.Ext(output), ".toml") {
-		return usage(fmt.Errorf("refusing to write %s: argmap never writes TOML, and -o would overwrite a debate file", output))
-	}
-	return nil
 }

@@ -13,15 +13,16 @@ import (
 )
 
 // reproducible takes the time out of a PDF that canvas wrote, so that the same map gives the
-// same bytes. canvas stamps the time twice: in the document's CreationDate, which is blanked,
-// and in the "modified" date of every embedded font program (tdewolff/font writes time.Now()
-// into its head table), which is set to the font's created date.
+// same bytes in every time zone. canvas stamps the time twice: in the document information's
+// CreationDate, in local time ("D:20200311120000Z" or "…+0530": its length follows the
+// offset), which is removed, and in the "modified" date of every embedded font program
+// (tdewolff/font writes time.Now() into its head table), which is set to the font's created
+// date.
 //
 // The PDF is the one canvas writes: a header, numbered objects, one classic cross-reference
-// table and a trailer. Font programs are Flate-compressed streams; after a font is patched its
-// stream is compressed again, so the objects after it move and the table is rewritten.
+// table and a trailer. Objects that change (the information, font programs, whose streams are
+// compressed again) change length, so the objects after them move and the table is rewritten.
 func reproducible(doc []byte) ([]byte, error) {
-	doc = stripCreationDate(doc)
 	xref := bytes.LastIndex(doc, []byte("\nxref\n"))
 	if xref < 0 {
 		return nil, errors.New("no cross-reference table")
@@ -57,7 +58,7 @@ func reproducible(doc []byte) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("object %d: %w", s.num, err)
 		}
-		out.Write(obj)
+		out.Write(dropCreationDate(obj))
 	}
 	start := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
@@ -74,21 +75,18 @@ func reproducible(doc []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// stripCreationDate blanks the creation time that canvas writes into the document
-// information. Spaces keep every byte offset, and so the cross-reference table, valid.
-func stripCreationDate(doc []byte) []byte {
-	i := bytes.LastIndex(doc, []byte("/CreationDate("))
-	if i < 0 {
-		return doc
+// creationDate matches the creation date entry canvas writes into the document information:
+// a literal string of digits, a sign or Z, and apostrophes (never parentheses or escapes).
+var creationDate = regexp.MustCompile(`/CreationDate\s*\(D:[0-9+\-Z']*\)`)
+
+// dropCreationDate removes the creation date from a document information object; other
+// objects, and any holding a stream, come back unchanged. The entry is optional in PDF.
+func dropCreationDate(obj []byte) []byte {
+	loc := creationDate.FindIndex(obj)
+	if loc == nil || bytes.Contains(obj, []byte("stream\n")) {
+		return obj
 	}
-	j := bytes.IndexByte(doc[i:], ')')
-	if j < 0 {
-		return doc
-	}
-	for k := i; k <= i+j; k++ {
-		doc[k] = ' '
-	}
-	return doc
+	return append(obj[:loc[0]:loc[0]], obj[loc[1]:]...)
 }
 
 var xrefHead = regexp.MustCompile(`^xref\n0 (\d+)\n0000000000 65535 f \n`)
