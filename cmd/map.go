@@ -9,6 +9,7 @@ import (
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/evaluate"
 	"github.com/spf13/cobra"
 )
 
@@ -20,6 +21,7 @@ type mapOptions struct {
 	rankdir, engine     string
 	wrap                int
 	ids, noLegend       bool
+	evaluate            bool
 }
 
 func newMap(s *Streams) *cobra.Command {
@@ -69,6 +71,7 @@ Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`, gra
 	f.IntVar(&o.wrap, "wrap", 28, "label width in characters")
 	f.BoolVar(&o.ids, "ids", false, "show claim ids in the labels")
 	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
+	f.BoolVar(&o.evaluate, "evaluate", false, "mark each claim IN, OUT or UNDECIDED (grounded semantics; see argmap evaluate)")
 	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"svg", "png", "pdf", "dot", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("rankdir", cobra.FixedCompletions([]string{"LR", "TB", "BT", "RL"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp"}, cobra.ShellCompDirectiveNoFileComp))
@@ -139,6 +142,16 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 	d, diags := argmap.Load(path, argmap.Options{})
 	if d == nil {
 		return invalidDebate(s, path, diags)
+	}
+	if o.evaluate {
+		r, err := evaluate.Evaluate(d, evaluate.Options{})
+		if err != nil {
+			return invalid(err)
+		}
+		opt.Status = map[string]string{}
+		for _, c := range r.Claims {
+			opt.Status[c.Ref] = c.Label.String()
+		}
 	}
 	m, err := graph.New(d, opt)
 	if tooBig := (*graph.TooBigError)(nil); errors.As(err, &tooBig) {

@@ -92,6 +92,9 @@ func (m *Map) DOT() []byte {
 				// neato draws no clusters: the claim itself shows whose it is.
 				attrs += fmt.Sprintf(", color=%q, fillcolor=%q", ink(color), dotlabel.Tint(color, 0.10))
 			}
+			if m.opt.Status[c.Ref] == "out" {
+				attrs = outAttrs(attrs)
+			}
 			fmt.Fprintf(&b, "    %s [%s, label=%s, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), attrs, m.claimLabel(c), tip(tooltip(c)), dotlabel.Quote(c.Ref))
 			if !m.supportsShownOwn(c) {
 				tops = append(tops, c.Ref)
@@ -253,16 +256,36 @@ func dashed(attrs string) string {
 // the id goes above it in its own small grey font. Graphviz lays out a plain label faster
 // than an HTML-like one: a quarter less time for a map of a thousand claims.
 func (m *Map) claimLabel(c *argmap.Claim) string {
+	status := statusWord[m.opt.Status[c.Ref]]
 	if m.opt.IDs {
-		return "<" + idLine(c.Ref) + m.wrapHTML(c.Text, m.opt.Wrap) + ">"
+		if status != "" {
+			status = "<B>" + status + "</B><BR/>"
+		}
+		return "<" + idLine(c.Ref) + status + m.wrapHTML(c.Text, m.opt.Wrap) + ">"
 	}
 	lines := wrap(cut(oneLine(c.Text), maxLabel), m.opt.Wrap)
+	if status != "" {
+		lines = append([]string{status}, lines...)
+	}
 	for i, l := range lines {
 		q := dotlabel.Quote(l)
 		lines[i] = q[1 : len(q)-1]
 	}
 	return `"` + strings.Join(lines, `\n`) + `"`
 }
+
+// outAttrs greys a defeated claim: a grey fill in place of its own, grey text.
+func outAttrs(attrs string) string {
+	if i := strings.Index(attrs, `fillcolor="`); i >= 0 {
+		j := strings.IndexByte(attrs[i+len(`fillcolor="`):], '"')
+		attrs = attrs[:i] + attrs[i+len(`fillcolor="`)+j+1:]
+		attrs = strings.TrimSuffix(strings.ReplaceAll(attrs, ", ,", ","), ", ")
+	}
+	return attrs + `, fillcolor="#D9D9D9", fontcolor="#444444"`
+}
+
+// statusWord is the mark of an evaluation's label on a claim.
+var statusWord = map[string]string{"in": "IN", "out": "OUT (defeated)", "undecided": "UNDECIDED"}
 
 func idLine(id string) string {
 	return `<FONT POINT-SIZE="8" COLOR="` + idColor + `">` + dotlabel.HTML(id) + "</FONT><BR/>"
@@ -507,6 +530,9 @@ func (m *Map) legend() string {
 			text += "<BR/>(dashed: inferred)"
 		}
 		cell(`BORDER="0" ALIGN="LEFT"`, text)
+	}
+	if len(m.opt.Status) > 0 {
+		cell(`BORDER="0" ALIGN="LEFT" BALIGN="LEFT"`, "evaluation (grounded):<BR/>IN stands, OUT (defeated) grey,<BR/>UNDECIDED in an unsettled cycle")
 	}
 	var scale []string
 	for _, p := range g.positions {

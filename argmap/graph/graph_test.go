@@ -444,3 +444,33 @@ func TestBounds(t *testing.T) {
 		t.Errorf("one expert's view of a big debate: %v", err)
 	}
 }
+
+// An evaluation's labels show on the claims, as words (they read in greyscale) and a grey
+// fill for a defeated claim, and the legend explains them.
+func TestStatusMarks(t *testing.T) {
+	d := seed(t)
+	m, err := New(d, Options{View: Expert, Expert: "slavin", Status: map[string]string{
+		"slavin/deterrence-claim-mistaken": "out", "slavin/plausible-culprits": "in", "slavin/ill-prepared": "undecided",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dot := string(m.DOT())
+	for _, line := range strings.Split(dot, "\n") {
+		if strings.HasPrefix(line, `    "slavin/deterrence-claim-mistaken" [`) && strings.Count(line, "fillcolor=") != 1 {
+			t.Errorf("a defeated claim's node sets its fill %d times: %s", strings.Count(line, "fillcolor="), line)
+		}
+	}
+	for _, want := range []string{
+		`fontcolor="#444444", label="OUT (defeated)\n`,
+		`label="OUT (defeated)\n`, `label="IN\n`, `label="UNDECIDED\n`, "evaluation (grounded)",
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT lacks %q", want)
+		}
+	}
+	plain, _ := New(d, Options{View: Expert, Expert: "slavin"})
+	if strings.Contains(string(plain.DOT()), "OUT (defeated)") {
+		t.Errorf("a map without an evaluation marks claims")
+	}
+}
