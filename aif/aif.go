@@ -95,6 +95,7 @@ type ExpertData struct {
 	Name        string `json:"name"`
 	Role        string `json:"role,omitempty"`
 	Affiliation string `json:"affiliation,omitempty"`
+	Source      string `json:"source,omitempty"`
 }
 
 // ClaimData keeps what AIF does not say of a claim.
@@ -104,6 +105,7 @@ type ClaimData struct {
 	Kind     argmap.Kind `json:"kind"`
 	Quote    string      `json:"quote,omitempty"`
 	Implicit bool        `json:"implicit,omitempty"`
+	Source   string      `json:"source,omitempty"`
 }
 
 // DebateData keeps the debate, its propositions and the stances.
@@ -112,6 +114,7 @@ type DebateData struct {
 	Date         string                `json:"date,omitempty"`
 	Description  string                `json:"description,omitempty"`
 	Source       *argmap.Source        `json:"source,omitempty"`
+	Sources      []*argmap.Source      `json:"sources,omitempty"`
 	Propositions []*argmap.Proposition `json:"propositions"`
 	Stances      []*argmap.Stance      `json:"stances"`
 }
@@ -120,7 +123,7 @@ type DebateData struct {
 // so the same debate always gives the same document.
 func Export(d *argmap.Debate) *Doc {
 	doc := &Doc{Nodes: []Node{}, Edges: []Edge{}, Locutions: []Locution{}, Participants: []Participant{}}
-	dd := &DebateData{Title: d.Title, Date: d.Date, Description: d.Description, Source: d.Source,
+	dd := &DebateData{Title: d.Title, Date: d.Date, Description: d.Description, Source: d.Source, Sources: d.Sources,
 		Propositions: d.Propositions, Stances: []*argmap.Stance{}}
 	edge := func(from, to string) {
 		doc.Edges = append(doc.Edges, Edge{EdgeID: ID(fmt.Sprintf("e%d", len(doc.Edges)+1)), FromID: ID(from), ToID: ID(to)})
@@ -129,10 +132,10 @@ func Export(d *argmap.Debate) *Doc {
 		pid := ID(fmt.Sprintf("p%d", i+1))
 		first, last := splitName(e.Name)
 		doc.Participants = append(doc.Participants, Participant{ParticipantID: pid, Firstname: first, Surname: last,
-			Argmap: &ExpertData{ID: e.ID, Name: e.Name, Role: e.Role, Affiliation: e.Affiliation}})
+			Argmap: &ExpertData{ID: e.ID, Name: e.Name, Role: e.Role, Affiliation: e.Affiliation, Source: e.Source}})
 		for _, c := range e.Claims {
 			doc.Nodes = append(doc.Nodes, Node{NodeID: ID(c.Ref), Text: c.Text, Type: "I",
-				Argmap: &ClaimData{Ref: c.Ref, Expert: e.ID, Kind: c.Kind, Quote: c.Quote, Implicit: c.Implicit}})
+				Argmap: &ClaimData{Ref: c.Ref, Expert: e.ID, Kind: c.Kind, Quote: c.Quote, Implicit: c.Implicit, Source: c.Source}})
 			if c.Implicit {
 				continue // the expert never says it
 			}

@@ -20,7 +20,7 @@ func load(t testing.TB, dir string) *argmap.Debate {
 	return d
 }
 
-var fixtures = []string{"../seeds/camp-taji", "../argdown/testdata/hostile", "../diff/testdata/new"}
+var fixtures = []string{"../seeds/camp-taji", "../argdown/testdata/hostile", "../diff/testdata/new", "testdata/multi"}
 
 // AIF's structural rules hold on every export: ids unique; every RA and CA node has at
 // least one incoming edge from an I node and exactly one outgoing edge, to an I node; every

@@ -109,7 +109,7 @@ func Debate(doc *Doc) ([]File, []string, error) {
 		id := ""
 		if d := n.Argmap; d != nil {
 			x = b.expertByID(d.Expert, x)
-			c.Kind, c.Quote, c.Implicit = string(d.Kind), d.Quote, d.Implicit
+			c.Kind, c.Quote, c.Implicit, c.Source = string(d.Kind), d.Quote, d.Implicit, d.Source
 			_, id, _ = strings.Cut(d.Ref, "/")
 		}
 		if id != "" {
@@ -160,7 +160,10 @@ func Debate(doc *Doc) ([]File, []string, error) {
 	if d := doc.Argmap; d != nil {
 		df.Title, df.Date, df.Description = d.Title, d.Date, d.Description
 		if d.Source != nil {
-			df.Source = &sourceFile{d.Source.Title, d.Source.Publisher, d.Source.URL, d.Source.Date}
+			df.Source = &sourceFile{"", d.Source.Title, d.Source.Publisher, d.Source.URL, d.Source.Date}
+		}
+		for _, s := range d.Sources {
+			df.Sources = append(df.Sources, sourceFile{s.ID, s.Title, s.Publisher, s.URL, s.Date})
 		}
 		for _, p := range d.Propositions {
 			df.Propositions = append(df.Propositions, propositionFile{p.ID, p.Text, string(p.Kind), p.Tags})
@@ -243,7 +246,7 @@ func (b *builder) add(x *expertFile) *expertFile {
 func (b *builder) expert(d *ExpertData, name string) *expertFile {
 	if d != nil && d.ID != "" && !b.used[d.ID] {
 		b.used[d.ID] = true
-		return b.add(&expertFile{ID: d.ID, Name: d.Name, Role: d.Role, Affiliation: d.Affiliation})
+		return b.add(&expertFile{ID: d.ID, Name: d.Name, Role: d.Role, Affiliation: d.Affiliation, Source: d.Source})
 	}
 	if name == "" {
 		name = "Unnamed participant"
@@ -298,10 +301,12 @@ type debateFile struct {
 	Date         string            `toml:"date,omitempty"`
 	Description  string            `toml:"description,omitempty"`
 	Source       *sourceFile       `toml:"source,omitempty"`
+	Sources      []sourceFile      `toml:"sources,omitempty"`
 	Propositions []propositionFile `toml:"propositions"`
 }
 
 type sourceFile struct {
+	ID        string `toml:"id,omitempty"`
 	Title     string `toml:"title"`
 	Publisher string `toml:"publisher,omitempty"`
 	URL       string `toml:"url,omitempty"`
@@ -320,6 +325,7 @@ type expertFile struct {
 	Name        string       `toml:"name"`
 	Role        string       `toml:"role,omitempty"`
 	Affiliation string       `toml:"affiliation,omitempty"`
+	Source      string       `toml:"source,omitempty"`
 	Claims      []claimFile  `toml:"claims,omitempty"`
 	Stances     []stanceFile `toml:"stances,omitempty"`
 
@@ -333,6 +339,7 @@ type claimFile struct {
 	Text     string   `toml:"text"`
 	Quote    string   `toml:"quote,omitempty"`
 	Implicit bool     `toml:"implicit,omitzero"`
+	Source   string   `toml:"source,omitempty"`
 	Supports []string `toml:"supports,omitempty"`
 	Attacks  []string `toml:"attacks,omitempty"`
 }

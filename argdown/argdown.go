@@ -117,6 +117,9 @@ func Write(w io.Writer, d *argmap.Debate) error {
 	if d.Source != nil {
 		fmt.Fprintf(&b, "source: %s\n", jsonString(d.Source))
 	}
+	if len(d.Sources) > 0 {
+		fmt.Fprintf(&b, "sources: %s\n", jsonString(d.Sources))
+	}
 	var stances []stanceData
 	for _, e := range d.Experts {
 		for _, s := range e.Stances {
@@ -125,7 +128,7 @@ func Write(w io.Writer, d *argmap.Debate) error {
 	}
 	experts := make([]map[string]string, 0, len(d.Experts))
 	for _, e := range d.Experts {
-		experts = append(experts, map[string]string{"id": e.ID, "name": e.Name, "role": e.Role, "affiliation": e.Affiliation})
+		experts = append(experts, map[string]string{"id": e.ID, "name": e.Name, "role": e.Role, "affiliation": e.Affiliation, "source": e.Source})
 	}
 	props := make([]map[string]any, 0, len(d.Propositions))
 	for _, p := range d.Propositions {
@@ -162,6 +165,9 @@ func Write(w io.Writer, d *argmap.Debate) error {
 			}
 			if c.Implicit {
 				data["implicit"] = true
+			}
+			if c.Source != "" {
+				data["source"] = c.Source
 			}
 			b.WriteString("\n")
 			statement(&b, c.Ref, c.Text, []string{e.ID, string(c.Kind)}, data)

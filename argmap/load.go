@@ -36,10 +36,14 @@ type File struct {
 // Options tune validation.
 type Options struct {
 	// Source, when not empty, is the text the experts' reactions were published in: every
-	// quote must occur in it.
+	// quote must occur in it. In a debate with several [[sources]], it is the first one's.
 	Source string
 	// SourceName names the source text in diagnostics (its file name).
 	SourceName string
+	// Sources are the texts of a debate's [[sources]] by id, and their names: each quote
+	// must occur in the source its claim or expert names.
+	Sources     map[string]string
+	SourceNames map[string]string
 
 	// Set by Load when files could not be read, so that Parse does not report what they
 	// might have defined.
@@ -349,11 +353,12 @@ func firstInvalidUTF8(b []byte) (line, col int) {
 
 // manifestDecl is debate.toml as read, with positions.
 type manifestDecl struct {
-	noProps bool   // the propositions key is missing or unusable
-	allow   []text // [check] allow
-	path    string
-	d       *Debate
-	props   []*propDecl
+	sourceIDs []text // the ids of [[sources]]
+	noProps   bool   // the propositions key is missing or unusable
+	allow     []text // [check] allow
+	path      string
+	d         *Debate
+	props     []*propDecl
 }
 
 type propDecl struct {
@@ -364,15 +369,17 @@ type propDecl struct {
 }
 
 type expertDecl struct {
-	ids     map[string]*claimDecl // the claims by id, set by validate
-	path    string
-	e       *Expert
-	at      Pos // the id
-	claims  []*claimDecl
-	stances []*stanceDecl
+	sourceAt Pos
+	ids      map[string]*claimDecl // the claims by id, set by validate
+	path     string
+	e        *Expert
+	at       Pos // the id
+	claims   []*claimDecl
+	stances  []*stanceDecl
 }
 
 type claimDecl struct {
+	sourceAt         Pos
 	c                *Claim
 	at               Pos // the id
 	kindAt, quoteAt  Pos
@@ -403,6 +410,21 @@ func readManifest(root *node, f *fileCtx) *manifestDecl {
 		s.Date = src.date("date")
 		src.finish()
 		m.d.Source = s
+	}
+	for _, sn := range root.tables("sources") {
+		s := &Source{}
+		var at Pos
+		s.ID, at = sn.str("id", true)
+		s.Title, _ = sn.str("title", true)
+		s.Publisher, _ = sn.str("publisher", false)
+		s.URL, _ = sn.str("url", false)
+		s.Date = sn.date("date")
+		sn.finish()
+		m.d.Sources = append(m.d.Sources, s)
+		m.sourceIDs = append(m.sourceIDs, text{s.ID, at})
+	}
+	if m.d.Source != nil && len(m.d.Sources) > 0 {
+		root.f.diags.add(root.at("source"), Error, "move it into [[sources]] with an id", "a debate has one [source] or several [[sources]], not both")
 	}
 	props := root.tables("propositions")
 	if v, ok := root.m["propositions"]; !ok {
@@ -441,6 +463,7 @@ func readExpert(root *node, f *fileCtx) *expertDecl {
 	x.e.SortName, _ = root.str("sort_name", false)
 	x.e.Role, _ = root.str("role", false)
 	x.e.Affiliation, _ = root.str("affiliation", false)
+	x.e.Source, x.sourceAt = root.str("source", false)
 	for _, cn := range root.tables("claims") {
 		c := &Claim{}
 		cd := &claimDecl{c: c}
@@ -451,6 +474,7 @@ func readExpert(root *node, f *fileCtx) *expertDecl {
 		c.Text, _ = cn.str("text", true)
 		c.Quote, cd.quoteAt = cn.str("quote", false)
 		c.Implicit = cn.boolean("implicit")
+		c.Source, cd.sourceAt = cn.str("source", false)
 		cd.supports = cn.strs("supports")
 		cd.attack = cn.strs("attacks")
 		cn.finish()

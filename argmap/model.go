@@ -8,10 +8,13 @@ import (
 // Debate is a validated debate: shared propositions and the experts who argue about them.
 // Its JSON form (see docs/json.md) is the contract other tools build on.
 type Debate struct {
-	Title        string         `json:"title"`
-	Date         string         `json:"date,omitempty"`
-	Description  string         `json:"description,omitempty"`
-	Source       *Source        `json:"source,omitempty"`
+	Title       string  `json:"title"`
+	Date        string  `json:"date,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Source      *Source `json:"source,omitempty"`
+	// Sources are the publications of a debate that draws on several ([[sources]]), each
+	// with an id that experts and claims name; Source is then nil.
+	Sources      []*Source      `json:"sources,omitempty"`
 	Propositions []*Proposition `json:"propositions"`
 	Experts      []*Expert      `json:"experts"`
 
@@ -22,6 +25,7 @@ type Debate struct {
 
 // Source is where the experts' reactions were published.
 type Source struct {
+	ID        string `json:"id,omitempty"` // in [[sources]] only
 	Title     string `json:"title"`
 	Publisher string `json:"publisher,omitempty"`
 	URL       string `json:"url,omitempty"`
@@ -56,13 +60,16 @@ func (p *Proposition) IsPolicy() bool { return p.Kind == PolicyProposition }
 
 // Expert is one voice in the debate, with their reasoning and stances.
 type Expert struct {
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	SortName    string    `json:"sort_name,omitempty"` // the name to sort by, when the last word of Name is not the family name
-	Role        string    `json:"role,omitempty"`
-	Affiliation string    `json:"affiliation,omitempty"`
-	Claims      []*Claim  `json:"claims"`
-	Stances     []*Stance `json:"stances"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	SortName    string `json:"sort_name,omitempty"` // the name to sort by, when the last word of Name is not the family name
+	Role        string `json:"role,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+	// Source names the source (a [[sources]] id) the expert's words come from, if the
+	// debate has several.
+	Source  string    `json:"source,omitempty"`
+	Claims  []*Claim  `json:"claims"`
+	Stances []*Stance `json:"stances"`
 }
 
 // Kind is the role of a claim in an expert's argument.
@@ -81,13 +88,15 @@ var kinds = []Kind{Premise, Conclusion, Recommendation}
 // Claim is one statement in an expert's reasoning. Supports and Attacks hold full
 // references ("expert/claim").
 type Claim struct {
-	Ref      string   `json:"ref"`
-	ID       string   `json:"id"`
-	Expert   string   `json:"expert"`
-	Kind     Kind     `json:"kind"`
-	Text     string   `json:"text"`
-	Quote    string   `json:"quote,omitempty"`
-	Implicit bool     `json:"implicit,omitempty"`
+	Ref      string `json:"ref"`
+	ID       string `json:"id"`
+	Expert   string `json:"expert"`
+	Kind     Kind   `json:"kind"`
+	Text     string `json:"text"`
+	Quote    string `json:"quote,omitempty"`
+	Implicit bool   `json:"implicit,omitempty"`
+	// Source names the source the claim's quote comes from when it is not its expert's.
+	Source   string   `json:"source,omitempty"`
 	Supports []string `json:"supports,omitempty"`
 	Attacks  []string `json:"attacks,omitempty"`
 }
@@ -160,6 +169,20 @@ func ParsePosition(s string) (Position, bool) {
 // PositionNames lists the valid position names, strongest agreement first.
 func PositionNames() []string {
 	return []string{"strongly-agree", "agree", "mixed", "disagree", "strongly-disagree"}
+}
+
+// SourceOf returns the id of the source a claim's quote comes from: the claim's own, else
+// its expert's, else the debate's first source ("" for a debate with one [source]).
+func (d *Debate) SourceOf(e *Expert, c *Claim) string {
+	switch {
+	case c != nil && c.Source != "":
+		return c.Source
+	case e.Source != "":
+		return e.Source
+	case len(d.Sources) > 0:
+		return d.Sources[0].ID
+	}
+	return ""
 }
 
 // Proposition returns the proposition with the given id.

@@ -2,6 +2,7 @@ package argmap
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -87,16 +88,31 @@ func sentences(s string) int {
 // quotesInSource reports every quote that does not occur in the source text. When most
 // quotes miss (more than half, and at least 3), the source is probably not the debate's:
 // that is said once instead.
-func (v *validator) quotesInSource(xs []*expertDecl, source, name string) {
-	var quotes []quote
+func (v *validator) quotesInSources(d *Debate, xs []*expertDecl, opt Options) {
+	bySource := map[string][]quote{}
 	for _, x := range xs {
 		for _, cd := range x.claims {
-			quotes = append(quotes, quote{NormalizeText(cd.c.Quote), cd.quoteAt, x.e})
+			id := d.SourceOf(x.e, cd.c)
+			bySource[id] = append(bySource[id], quote{NormalizeText(cd.c.Quote), cd.quoteAt, x.e})
 		}
 		for _, sd := range x.stances {
-			quotes = append(quotes, quote{NormalizeText(sd.s.Quote), sd.quoteAt, x.e})
+			id := d.SourceOf(x.e, nil)
+			bySource[id] = append(bySource[id], quote{NormalizeText(sd.s.Quote), sd.quoteAt, x.e})
 		}
 	}
+	for _, id := range slices.Sorted(maps.Keys(bySource)) {
+		text, name := opt.Sources[id], opt.SourceNames[id]
+		if text == "" && (id == "" || len(d.Sources) > 0 && id == d.Sources[0].ID) {
+			text, name = opt.Source, opt.SourceName // the one source, or the first of several
+		}
+		if text != "" {
+			v.quotesInSource(bySource[id], text, name)
+		}
+	}
+}
+
+// quotesInSource checks quotes against one source text.
+func (v *validator) quotesInSource(quotes []quote, source, name string) {
 	quotes = slices.DeleteFunc(quotes, func(q quote) bool { return q.q == "" })
 	texts := make([]string, len(quotes))
 	for i, q := range quotes {

@@ -2,6 +2,7 @@ package argmap
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -41,6 +42,7 @@ type validator struct {
 	expertIDs                     []string
 	claims                        map[string]map[string]*claimDecl // expert id -> claim id -> claim
 	hints                         suggesters
+	sources                       map[string]bool // the ids of [[sources]]
 }
 
 func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnostics) *Debate {
@@ -56,7 +58,8 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 	}
 	d := &Debate{Propositions: []*Proposition{}, Experts: []*Expert{}}
 	if man != nil {
-		d.Title, d.Date, d.Description, d.Source = man.d.Title, man.d.Date, man.d.Description, man.d.Source
+		d.Title, d.Date, d.Description, d.Source, d.Sources = man.d.Title, man.d.Date, man.d.Description, man.d.Source, man.d.Sources
+		v.sourceIDs(man)
 		for _, pd := range man.props {
 			if !v.checkID("proposition", pd.p.ID, pd.at) {
 				continue
@@ -122,11 +125,10 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 			v.relations(x, cd)
 		}
 		v.stances(x)
+		v.sourceRefs(d, x)
 	}
 	v.warnings(man, kept)
-	if opt.Source != "" {
-		v.quotesInSource(kept, opt.Source, opt.SourceName)
-	}
+	v.quotesInSources(d, kept, opt)
 	if man != nil {
 		v.allow(man.allow)
 	}
@@ -511,3 +513,39 @@ func qualify(expert string, ids []string) []string {
 	}
 	return out
 }
+
+// sourceIDs checks the ids of [[sources]]: well formed and unique.
+func (v *validator) sourceIDs(man *manifestDecl) {
+	v.sources = map[string]bool{}
+	for _, t := range man.sourceIDs {
+		if !v.checkID("source", t.s, t.at) {
+			continue
+		}
+		if v.sources[t.s] {
+			v.diags.errorf(t.at, "duplicate source id %q", t.s)
+		}
+		v.sources[t.s] = true
+	}
+}
+
+// sourceRefs checks that an expert's and its claims' source keys name a source of the
+// debate's [[sources]].
+func (v *validator) sourceRefs(d *Debate, x *expertDecl) {
+	check := func(id string, at Pos) {
+		switch {
+		case id == "" || !v.hasMan:
+		case len(d.Sources) == 0:
+			v.diags.add(at, Error, "list the debate's sources in debate.toml as [[sources]] with ids", "source %q: the debate has no [[sources]] to name", id)
+		case !v.sources[id]:
+			ids := slices.Sorted(maps.Keys(v.sources))
+			v.diags.add(at, Error, hintOrList(id, ids), "unknown source %q", id)
+		}
+	}
+	check(x.e.Source, x.sourceAt)
+	for _, cd := range x.claims {
+		check(cd.c.Source, cd.sourceAt)
+	}
+}
+
+// ValidID reports whether s is a well-formed id (docs/schema.md, "Identifiers").
+func ValidID(s string) bool { return validID(s) }

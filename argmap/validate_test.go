@@ -244,7 +244,7 @@ func TestDuplicateExpertAcrossFiles(t *testing.T) {
 func TestManifestErrors(t *testing.T) {
 	files := []File{{Path: "d/debate.toml", Data: []byte(`title = ""
 date = "March 2020"
-sources = "x"
+sourse = "x"
 
 [source]
 url = 3
@@ -267,7 +267,7 @@ tags = "t"
 		`d/debate.toml:1:1: warning[no-experts]: the debate has no experts: add files under experts/`,
 		`d/debate.toml:1:9: error: title must not be empty`,
 		`d/debate.toml:2:8: error: date must be a date (YYYY-MM-DD), not "March 2020" (write 2020-03-11)`,
-		`d/debate.toml:3:1: error: unknown key "sources" (did you mean "source"?)`,
+		`d/debate.toml:3:1: error: unknown key "sourse" (did you mean "source"?)`,
 		`d/debate.toml:5:1: error: missing required key "source.title"`,
 		`d/debate.toml:6:7: error: source.url must be a string, not an integer`,
 		`d/debate.toml:9:6: warning[unaddressed-proposition]: no expert takes a stance on proposition "p1"`,

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/spf13/cobra"
@@ -12,7 +13,7 @@ import (
 
 type checkOptions struct {
 	format string
-	source string
+	source []string
 	strict bool
 }
 
@@ -34,6 +35,7 @@ data is invalid, 2 on a usage error.`,
 		Example: `  argmap check seeds/camp-taji
   argmap check seeds/camp-taji/experts/hof.toml
   argmap check --source article.txt seeds/camp-taji
+  argmap check --source roundup=roundup.txt --source followup=followup.md my-debate
   argmap check --format json seeds/camp-taji`,
 		Args: args(cobra.ArbitraryArgs),
 		RunE: func(c *cobra.Command, paths []string) error {
@@ -41,7 +43,7 @@ data is invalid, 2 on a usage error.`,
 		},
 	}
 	c.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
-	c.Flags().StringVar(&o.source, "source", "", "source text `FILE`: every quote must occur in it")
+	c.Flags().StringArrayVar(&o.source, "source", nil, "source text `FILE` (or ID=FILE for one of several [[sources]]): every quote must occur in its source, in its expert's section")
 	c.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
 	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	c.MarkFlagFilename("source", "txt", "md")
@@ -52,13 +54,9 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 	if err := oneOf("format", o.format, "text", "json"); err != nil {
 		return err
 	}
-	var opt argmap.Options
-	if o.source != "" {
-		src, err := readSource(o.source)
-		if err != nil {
-			return usage(err)
-		}
-		opt.Source, opt.SourceName = src, o.source
+	opt, err := sourceOptions(o.source)
+	if err != nil {
+		return err
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -135,6 +133,39 @@ func count(n int, word string) string {
 
 // readSource reads the --source text, refusing files over the size limit without reading
 // them whole.
+// sourceOptions reads the --source files: FILE for a debate's one source (or the first of
+// several), ID=FILE for the source of that id in [[sources]].
+func sourceOptions(flags []string) (argmap.Options, error) {
+	var opt argmap.Options
+	for _, f := range flags {
+		id, path, named := strings.Cut(f, "=")
+		if !named || !argmap.ValidID(id) {
+			id, path = "", f
+		} else if _, err := os.Stat(f); err == nil {
+			id, path = "", f // a file whose name has "=" in it
+		}
+		src, err := readSource(path)
+		if err != nil {
+			return opt, usage(err)
+		}
+		if id == "" {
+			if opt.SourceName != "" {
+				return opt, usage(fmt.Errorf("two --source files for the debate's source (%s, %s): name the others ID=FILE", opt.SourceName, path))
+			}
+			opt.Source, opt.SourceName = src, path
+			continue
+		}
+		if opt.Sources == nil {
+			opt.Sources, opt.SourceNames = map[string]string{}, map[string]string{}
+		}
+		if _, dup := opt.Sources[id]; dup {
+			return opt, usage(fmt.Errorf("two --source files for source %q", id))
+		}
+		opt.Sources[id], opt.SourceNames[id] = src, path
+	}
+	return opt, nil
+}
+
 func readSource(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {

@@ -83,6 +83,14 @@ func Debate() *Node {
 			"url":       str("link to the publication"),
 			"date":      date("publication date"),
 		}),
+		"sources": arrayOf("instead of `[source]`, for a debate that draws on several publications (a roundup and its follow-up): each with an id that experts and claims name",
+			object("", []string{"id", "title"}, map[string]*Node{
+				"id":        id(""),
+				"title":     text("the publication's title"),
+				"publisher": str("as in `[source]`"),
+				"url":       str("as in `[source]`"),
+				"date":      date("as in `[source]`"),
+			})),
 		"check": object("what `argmap check` accepts for this debate", nil, map[string]*Node{
 			"allow": &Node{Type: "array", Items: &Node{Type: "string", Pattern: `^[a-z][a-z-]*(:.+)?$`},
 				Description: "warnings the curators acknowledge: a warning code (`\"expert-without-stance\"`) allows every warning of that code, `\"CODE:SUBJECT\"` one (`\"unaddressed-proposition:troops-stay\"`); see below"},
@@ -117,6 +125,7 @@ func Expert() *Node {
 		"name":        text("the expert's name"),
 		"role":        str(`title or position ("director of the Iraq Initiative")`),
 		"affiliation": str(`organisation ("Atlantic Council")`),
+		"source":      &Node{Type: "string", Pattern: IDPattern, Description: "with `[[sources]]`: the source the expert's words come from (default: the first listed)"},
 		"sort_name":   str("what `--order name` sorts the expert by, when the last word of `name` is not the family name: `\"Xi\"` for Xi Jinping, `\"Van Buren\"` for Martin Van Buren"),
 		"claims": arrayOf("the expert's reasoning", object("", []string{"id", "kind", "text"}, map[string]*Node{
 			"id":       id("unique within the expert"),
@@ -124,6 +133,7 @@ func Expert() *Node {
 			"text":     text("our paraphrase of the claim"),
 			"quote":    str("a short verbatim excerpt of the source, one sentence at most"),
 			"implicit": boolean("`true` for a claim the curator supplied: the argument needs it, the expert never says it. It applies to any kind (premise, conclusion or recommendation); maps draw every implicit claim dashed"),
+			"source":   &Node{Type: "string", Pattern: IDPattern, Description: "with `[[sources]]`: the source this claim's quote comes from, when not the expert's"},
 			"supports": refs("claims this claim gives a reason for"),
 			"attacks":  refs("claims this claim argues against (often another expert's)"),
 		})),
