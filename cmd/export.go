@@ -28,7 +28,8 @@ func newExport(s *Streams) *cobra.Command {
   aif      the Argument Interchange Format in AIFdb's JSON layout (OVA, AIFdb, argument-mining
            corpora): I, RA, CA, L and YA nodes, participants and locutions; what AIF cannot
            say (kinds, quotes, propositions, stances) in "argmap" objects
-  json     the whole model, as show --format json (docs/json.md)
+  json     the whole model, as show --format json (docs/json.md; its JSON Schema:
+           argmap schema model)
 
 The format comes from --format or from -o's extension (.argdown, .aif.json or .aif, .json).
 argmap import --from aif reads an AIF file back into a debate folder.`,

@@ -10,11 +10,12 @@ type schemaOptions struct{ output string }
 func newSchema(s *Streams) *cobra.Command {
 	o := &schemaOptions{}
 	c := &cobra.Command{
-		Use:   "schema debate|expert",
-		Short: "Print the JSON Schema of debate.toml or of an expert file, for editors",
+		Use:   "schema debate|expert|model",
+		Short: "Print the JSON Schema of debate.toml, of an expert file, or of the JSON model",
 		Long: `Schema prints a JSON Schema (draft 2020-12) of debate.toml ("debate") or of an expert file
 ("expert"): every key with its description, the claim kinds and positions as enums, the id
-patterns, and no other key allowed. Editors that read JSON Schemas for TOML (Taplo, and VS
+patterns, and no other key allowed. "model" is the schema of the JSON that show --format json
+and export --format json write. Editors that read JSON Schemas for TOML (Taplo, and VS
 Code's Even Better TOML extension, which uses it) then offer completion, documentation on
 hover and inline errors as you type.
 

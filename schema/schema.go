@@ -154,7 +154,7 @@ func Expert() *Node {
 }
 
 // Names are the schemas Get knows.
-var Names = []string{"debate", "expert"}
+var Names = []string{"debate", "expert", "model"}
 
 // Get returns the schema of that name as indented JSON.
 func Get(name string) ([]byte, error) {
@@ -164,8 +164,10 @@ func Get(name string) ([]byte, error) {
 		n = Debate()
 	case "expert":
 		n = Expert()
+	case "model":
+		n = Model()
 	default:
-		return nil, fmt.Errorf("unknown schema %q: want debate or expert", name)
+		return nil, fmt.Errorf("unknown schema %q: want debate, expert or model", name)
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
