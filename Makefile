@@ -27,6 +27,8 @@ run: build
 test: vet deps
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 10s ./argmap
+	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzPrescan$$' -fuzztime 5s ./argmap
+	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5s ./article
 
 ## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none) and
 ## chromium (the browser tests of argmap serve), Node with the Argdown parser (the Argdown

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/synth"
 )
 
 func load(t testing.TB, dir string) *argmap.Debate {
@@ -210,6 +211,19 @@ func TestReadErrors(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+func BenchmarkExport1000(b *testing.B) {
+	d, diags := argmap.Parse(synth.Generate(synth.Config{Claims: 1000}), argmap.Options{})
+	if d == nil {
+		b.Fatal(diags)
+	}
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, d); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

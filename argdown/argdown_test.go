@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
 )
 
@@ -152,5 +153,18 @@ func TestArgdownParserAgrees(t *testing.T) {
 				t.Errorf("%d stances in the front matter, want %d", len(p.FrontMatter.Argmap.Stances), stances)
 			}
 		})
+	}
+}
+
+func BenchmarkExport1000(b *testing.B) {
+	d, diags := argmap.Parse(synth.Generate(synth.Config{Claims: 1000}), argmap.Options{})
+	if d == nil {
+		b.Fatal(diags)
+	}
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
