@@ -182,3 +182,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A saved web page: its paragraphs and headings become the text Parse reads; scripts,
+// navigation and footers are left out.
+func TestFromHTML(t *testing.T) {
+	b, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !IsHTML(b) {
+		t.Fatal("IsHTML = false")
+	}
+	text, err := FromHTML(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(text, "Evil") || strings.Contains(text, "Copyright") || strings.Contains(text, "Home") {
+		t.Errorf("text holds a script, a footer or navigation:\n%s", text)
+	}
+	a, err := Parse([]byte(text))
+	if err != nil {
+		t.Fatalf("Parse: %v\n%s", err, text)
+	}
+	if a.Title != "Experts react to the summit" {
+		t.Errorf("title %q", a.Title)
+	}
+	assertExperts(t, a, []want{
+		{"Ana Ruiz", "Director of the Energy Program", "Example Institute", 3},
+		{"Tom O’Neill", "Senior fellow with the Defense Project", "Example Institute", 2},
+	})
+}

@@ -30,7 +30,8 @@ Without --from it writes a small, valid example debate (debate.toml and two expe
 whose comments teach the format: edit it into your own.
 
 With --from ARTICLE it reads an "experts react" article (UTF-8 text or Markdown) and finds
-the experts in it, in any of these layouts:
+the experts in it (a saved web page works too: its paragraphs and headings are read, its
+scripts, menus and footers left out), in any of these layouts:
   a line "Name, role at Organisation:" followed by their paragraphs
   a lead-in sentence ending in a colon: "Name says …:" or "Name, role, argues that …:"
   "Name (Organisation): what they said"
@@ -113,9 +114,12 @@ func readArticle(path string) ([]byte, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, errors.New(path + ": the article is empty")
 	}
-	head := strings.ToLower(string(b[:min(len(b), 512)]))
-	if strings.Contains(head, "<!doctype html") || strings.Contains(head, "<html") {
-		return nil, errors.New(path + ": this is an HTML page: save it as text (or copy its text into a .txt file) and try again")
+	if article.IsHTML(b) {
+		text, err := article.FromHTML(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read the HTML page: %w", path, err)
+		}
+		return []byte(text), nil
 	}
 	return b, nil
 }

@@ -35,7 +35,7 @@ const (
 // schemaFiles are the JSON Schemas the hooks point at.
 func schemaFiles() []File {
 	var out []File
-	for _, name := range schema.Names {
+	for _, name := range []string{"debate", "expert"} { // the files a curator edits
 		b, err := schema.Get(name)
 		if err != nil {
 			panic(err) // the names are schema's own
