@@ -212,3 +212,19 @@ func TestFromHTML(t *testing.T) {
 		{"Tom O’Neill", "Senior fellow with the Defense Project", "Example Institute", 2},
 	})
 }
+
+func BenchmarkParseSeedArticle(b *testing.B) {
+	text, err := os.ReadFile("../../shared/seeds/000_82e5244e262e7d64.txt")
+	if err != nil {
+		b.Skip("the seed article is not beside the project")
+	}
+	for b.Loop() {
+		a, err := Parse(text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range a.Experts {
+			e.Sentences()
+		}
+	}
+}

@@ -1,11 +1,10 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd
 
 package wasmcache
 
 import (
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -173,13 +172,13 @@ func clear(gg string) error {
 	return os.Mkdir(gg, 0o700)
 }
 
-// entry is what the manifest records of one cached file.
+// entry is what the manifest records of one cached file: its size, inode and change times.
+// Any write to the file, or a new file in its place, changes the change time (ctime), which
+// no program can set back; the folder is the user's alone, so this vouches for the file as
+// well as a checksum would, without reading megabytes at every start.
 type entry struct {
-	size int64
-	sum  uint32
+	size, ino, mtime, ctime int64
 }
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // cached lists the files in the cache (wazero keeps them one folder down, per version) by
 // their path relative to gg. Files being written (*.tmp) are left out.
@@ -211,7 +210,8 @@ func cached(gg string, uid int) ([]string, error) {
 	return files, nil
 }
 
-// fingerprint returns the size and CRC-32C of a regular file owned by uid.
+// fingerprint returns the entry of a regular file owned by uid and writable by no one
+// else; the file must be readable (wazero will read it).
 func fingerprint(path string, uid int) (entry, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -226,12 +226,8 @@ func fingerprint(path string, uid int) (entry, error) {
 	if !fi.Mode().IsRegular() || !ok || int(st.Uid) != uid || fi.Mode().Perm()&0o022 != 0 {
 		return entry{}, fmt.Errorf("%s is not a private regular file", path)
 	}
-	h := crc32.New(castagnoli)
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return entry{}, err
-	}
-	return entry{size: n, sum: h.Sum32()}, nil
+	mtime, ctime := statTimes(st)
+	return entry{size: fi.Size(), ino: int64(st.Ino), mtime: mtime, ctime: ctime}, nil
 }
 
 // verify removes every cached file that the manifest does not list with its size and
@@ -258,7 +254,8 @@ func verify(gg, manifest string, uid int) error {
 	return nil
 }
 
-// readManifest reads "path size crc" lines; a missing or damaged manifest lists nothing.
+// readManifest reads "path size inode mtime ctime" lines; a missing or damaged manifest
+// lists nothing.
 func readManifest(path string) map[string]entry {
 	m := map[string]entry{}
 	f, err := os.Open(path)
@@ -272,13 +269,16 @@ func readManifest(path string) map[string]entry {
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		fields := strings.Fields(line)
-		if len(fields) != 3 {
+		if len(fields) != 5 {
 			continue
 		}
-		size, err1 := strconv.ParseInt(fields[1], 10, 64)
-		sum, err2 := strconv.ParseUint(fields[2], 16, 32)
-		if err1 == nil && err2 == nil {
-			m[fields[0]] = entry{size: size, sum: uint32(sum)}
+		var e entry
+		var errs [4]error
+		for i, p := range []*int64{&e.size, &e.ino, &e.mtime, &e.ctime} {
+			*p, errs[i] = strconv.ParseInt(fields[i+1], 10, 64)
+		}
+		if errs == [4]error{} {
+			m[fields[0]] = e
 		}
 	}
 	return m
@@ -313,7 +313,7 @@ func writeManifest(gg string) {
 			}
 		}
 		if !strings.ContainsAny(name, " \t\n") {
-			fmt.Fprintf(&b, "%s %d %08x\n", name, e.size, e.sum)
+			fmt.Fprintf(&b, "%s %d %d %d %d\n", name, e.size, e.ino, e.mtime, e.ctime)
 		}
 	}
 	root := filepath.Dir(filepath.Dir(gg))

@@ -19,9 +19,9 @@
 //
 // A damaged cache must not break every later start either (a truncated file makes
 // go-graphviz panic in its init, before any code of ours could recover). So the cache is
-// checked before go-graphviz reads it: after each successful start [Done] records the size
-// and CRC-32C of every cached file in a manifest, and the next start removes any file that
-// does not match it (wazero then compiles and stores it again). A start that died inside
+// checked before go-graphviz reads it: after each successful start [Done] records the size,
+// inode and change times of every cached file in a manifest, and the next start removes any
+// file that does not match it (wazero then compiles and stores it again). A start that died inside
 // go-graphviz's init leaves a marker naming its process; the next start that finds the
 // marker of a process that no longer runs clears the cache.
 //

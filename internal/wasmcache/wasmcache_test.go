@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package wasmcache_test
 
@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -212,8 +211,13 @@ func TestFailedStartClearsCache(t *testing.T) {
 	manifest := filepath.Join(cache, "argmap", "manifest")
 	rel, _ := filepath.Rel(filepath.Join(cache, "argmap", "wasm", "go-graphviz"), file)
 	// Vouch for the damaged file, as if it had been damaged after it was checked.
-	sum := crc(t, file)
-	if err := os.WriteFile(manifest, fmt.Appendf(nil, "%s 100 %08x\n", rel, sum), 0o600); err != nil {
+	fi, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := fi.Sys().(*syscall.Stat_t)
+	line := fmt.Sprintf("%s %d %d %d %d\n", rel, fi.Size(), st.Ino, st.Mtim.Nano(), st.Ctim.Nano())
+	if err := os.WriteFile(manifest, []byte(line), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_, errOut, err := child(t, cache, t.TempDir(), nil)
@@ -303,14 +307,3 @@ func TestSecondUser(t *testing.T) {
 		}
 	}
 }
-
-func crc(t *testing.T, path string) uint32 {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return crcOf(b)
-}
-
-func crcOf(b []byte) uint32 { return crc32.Checksum(b, crc32.MakeTable(crc32.Castagnoli)) }
