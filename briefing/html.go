@@ -235,8 +235,8 @@ func (b *Briefing) view(svgs map[string][]byte) *view {
 		return &mapView{ID: id, Caption: caption, SVG: inlineSVG(svg), Small: small}
 	}
 	for _, s := range b.maps() {
-		if !strings.HasPrefix(s.id, "expert:") {
-			v.Maps = append(v.Maps, *mapOf(s.id, s.caption, false))
+		if mv := mapOf(s.id, s.caption, false); mv != nil && !strings.HasPrefix(s.id, "expert:") {
+			v.Maps = append(v.Maps, *mv)
 		}
 	}
 
