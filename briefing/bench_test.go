@@ -5,16 +5,12 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
-	"github.com/argmap-dev/argmap/argmap/synth"
 )
 
 // BenchmarkBriefing times the briefing in-process (the whole process, as a user runs it, is
 // timed by cmd's BenchmarkProcess) and reports the size of the document.
 func BenchmarkBriefing(b *testing.B) {
-	gen, diags := argmap.Parse(synth.Generate(synth.Config{Claims: 1000}), argmap.Options{})
-	if gen == nil || diags.HasErrors() {
-		b.Fatalf("generated debate: %v", diags)
-	}
+	gen := generated(b, 1000)
 	seed := load(b, "../seeds/camp-taji")
 	for _, c := range []struct {
 		name string

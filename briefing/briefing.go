@@ -14,10 +14,12 @@ import (
 
 // Options tune a briefing. The zero value is ready to use.
 type Options struct {
-	// ExpertMaps is the most claims a debate may hold for each expert to get their own map;
-	// bigger debates list each expert's claims instead (their reasoning is highlighted on the
-	// whole map). 0 means 300.
-	ExpertMaps int
+	// MapLimit bounds the maps besides the whole debate: each expert gets a map only when
+	// the debate holds at most MapLimit claims (bigger debates list each expert's claims; the
+	// whole map highlights them), and the collisions get a map only when at most MapLimit
+	// claims are involved. Graphviz takes seconds on maps of hundreds of claims, which are
+	// unreadable anyway. 0 means 300.
+	MapLimit int
 }
 
 // Briefing is a debate ready to be written as documents.
@@ -30,8 +32,8 @@ type Briefing struct {
 
 // New prepares the briefing of a valid debate.
 func New(d *argmap.Debate, opt Options) *Briefing {
-	if opt.ExpertMaps <= 0 {
-		opt.ExpertMaps = 300
+	if opt.MapLimit <= 0 {
+		opt.MapLimit = 300
 	}
 	m := stances.New(d, stances.Options{})
 	return &Briefing{debate: d, matrix: m, data: newData(d, m), opt: opt}
@@ -63,7 +65,7 @@ type mapSpec struct {
 func (b *Briefing) maps() []mapSpec {
 	d := b.debate
 	out := []mapSpec{{id: "whole", caption: "The whole debate", opt: graph.Options{View: graph.Whole}}}
-	if b.hasConflicts() {
+	if n := b.conflictClaims(); n > 0 && n <= b.opt.MapLimit {
 		out = append(out, mapSpec{id: "conflicts", caption: "Where the experts collide", opt: graph.Options{View: graph.Conflicts}})
 	}
 	if b.expertMaps() {
@@ -74,7 +76,21 @@ func (b *Briefing) maps() []mapSpec {
 	return out
 }
 
-func (b *Briefing) expertMaps() bool { return b.debate.ClaimCount() <= b.opt.ExpertMaps }
+func (b *Briefing) expertMaps() bool { return b.debate.ClaimCount() <= b.opt.MapLimit }
+
+// conflictClaims is how many claims the collisions map shows: 0 when no expert attacks
+// another's claim.
+func (b *Briefing) conflictClaims() int {
+	if !b.hasConflicts() {
+		return 0
+	}
+	m, err := graph.New(b.debate, graph.Options{View: graph.Conflicts})
+	if err != nil {
+		return 0
+	}
+	n, _, _, _ := m.Counts()
+	return n
+}
 
 // hasConflicts reports whether any claim attacks a claim of another expert.
 func (b *Briefing) hasConflicts() bool {

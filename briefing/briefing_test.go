@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
 )
 
@@ -125,6 +126,37 @@ func TestHostileEscaped(t *testing.T) {
 	}
 	if !strings.Contains(s, "javascript:alert(document.domain)") {
 		t.Error("the javascript: URL should show as text")
+	}
+}
+
+// generated returns a synthetic debate of n claims.
+func generated(t testing.TB, n int) *argmap.Debate {
+	t.Helper()
+	d, diags := argmap.Parse(synth.Generate(synth.Config{Claims: n}), argmap.Options{})
+	if d == nil || diags.HasErrors() {
+		t.Fatalf("generated debate: %v", diags)
+	}
+	return d
+}
+
+// Big debates get the whole map only: per-expert and collision maps of hundreds of claims
+// would take Graphviz seconds each and read as noise.
+func TestMapsOfBigDebates(t *testing.T) {
+	ids := func(b *Briefing) (out []string) {
+		for _, s := range b.maps() {
+			out = append(out, s.id)
+		}
+		return out
+	}
+	seed := ids(New(load(t, "../seeds/camp-taji"), Options{}))
+	if len(seed) != 7 || seed[0] != "whole" || seed[1] != "conflicts" || seed[2] != "expert:fontenrose" {
+		t.Errorf("seed maps %v: want whole, conflicts and the five experts", seed)
+	}
+	if big := ids(New(generated(t, 1000), Options{})); len(big) != 1 || big[0] != "whole" {
+		t.Errorf("1,000-claim maps %v: want the whole debate only", big)
+	}
+	if small := ids(New(generated(t, 1000), Options{MapLimit: 5000})); len(small) < 80 {
+		t.Errorf("with MapLimit 5000: %d maps, want one per expert and more", len(small))
 	}
 }
 

@@ -151,6 +151,17 @@ func search(t *testing.T, ctx context.Context, words string) {
 	eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.getElementById("search"); s.focus(); s.value = %q; return s.dispatchEvent(new Event("input")); })()`, words))
 }
 
+// logTiming logs how long the page took to load, from the browser's navigation timing and
+// the marks the script sets when it starts and when it is done.
+func logTiming(t *testing.T, ctx context.Context) {
+	t.Helper()
+	t.Log(eval[string](t, ctx, `(() => {
+		const n = performance.getEntriesByType("navigation")[0], ms = (v) => Math.round(v) + " ms";
+		const mark = (m) => ms(performance.getEntriesByName(m)[0].startTime);
+		return "load: file read " + ms(n.responseEnd) + ", script starts " + mark("brief-start") + ", ready " + mark("brief-ready") + ", load event " + ms(n.loadEventEnd);
+	})()`))
+}
+
 func TestBrowserBriefing(t *testing.T) {
 	d := load(t, "../seeds/camp-taji")
 	page, err := New(d, Options{}).HTML(context.Background())
@@ -158,6 +169,7 @@ func TestBrowserBriefing(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, p := openPage(t, page)
+	logTiming(t, ctx)
 	screenshot(t, ctx, "top")
 
 	// Every expert and proposition is on the page, visible.
@@ -274,5 +286,37 @@ func TestBrowserHostile(t *testing.T) {
 			t.Errorf("%s = %s; want %s", js, got, want)
 		}
 	}
+	p.check(t)
+}
+
+// The page stays usable on a generated 1,000-claim debate: it loads, pans and zooms, and
+// the search answers. The load time is logged (go test -v) for the README.
+func TestBrowserGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws a 1,000-claim map: seconds")
+	}
+	page, err := New(generated(t, 1000), Options{}).HTML(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	ctx, p := openPage(t, page)
+	t.Logf("1,000-claim page: %.1f MB, open to ready in %s (browser start included)", float64(len(page))/(1<<20), time.Since(start).Round(time.Millisecond))
+	logTiming(t, ctx)
+	transform := `document.querySelector("#map-whole .map").style.transform`
+	before := eval[string](t, ctx, transform)
+	took := time.Now()
+	if err := chromedp.Do(ctx, chromedp.Click(`#map-whole button[data-zoom="in"]`)); err != nil {
+		t.Fatal(err)
+	}
+	if after := eval[string](t, ctx, transform); after == before {
+		t.Error("zoom does not change the big map")
+	}
+	search(t, ctx, "e0001/")
+	if n := eval[int](t, ctx, `document.querySelectorAll("#map-whole g.node.hit").length`); n == 0 {
+		t.Error("search highlights nothing on the big map")
+	}
+	t.Logf("zoom and search: %s", time.Since(took).Round(time.Millisecond))
+	screenshot(t, ctx, "generated")
 	p.check(t)
 }

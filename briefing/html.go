@@ -92,6 +92,7 @@ type view struct {
 	Pairs        []pairView
 	Maps         []mapView
 	HasConflicts bool
+	Collisions   int // claims involved in collisions, when too many to map
 	Props        []propView
 	Experts      []expertView
 }
@@ -161,6 +162,9 @@ type expertView struct {
 func (b *Briefing) view(svgs map[string][]byte) *view {
 	d, data := b.debate, b.data
 	v := &view{D: data, ExpertCount: len(data.Experts), Cols: data.Propositions, HasConflicts: b.hasConflicts()}
+	if n := b.conflictClaims(); n > b.opt.MapLimit {
+		v.Collisions = n
+	}
 	props := map[string]Proposition{}
 	for _, p := range data.Propositions {
 		props[p.ID] = p

@@ -160,6 +160,8 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 	}
 	if !b.hasConflicts() {
 		p.para("No expert attacks another expert's claim: there are no collisions to map.", 10, canvas.FontRegular, mutedColor, 0, 2)
+	} else if v.Collisions > 0 {
+		p.para(fmt.Sprintf("The collisions between experts involve %d claims: too many for a readable map.", v.Collisions), 10, canvas.FontRegular, mutedColor, 0, 2)
 	}
 	for i, pv := range v.Props {
 		p.newPage()

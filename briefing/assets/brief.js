@@ -2,6 +2,7 @@
 // HTML from strings (text goes in with textContent), and makes no network request.
 "use strict";
 (function () {
+  performance.mark("brief-start");
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($("brief-data").textContent);
   const claims = new Map(data.claims.map((c) => [c.ref, c]));
@@ -207,5 +208,6 @@
       e.preventDefault();
     });
   }
+  performance.mark("brief-ready");
   document.body.dataset.ready = "true";
 })();
