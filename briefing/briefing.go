@@ -66,11 +66,11 @@ func (b *Briefing) maps() []mapSpec {
 	d := b.debate
 	out := []mapSpec{{id: "whole", caption: "The whole debate", opt: graph.Options{View: graph.Whole}}}
 	if n := b.conflictClaims(); n > 0 && n <= b.opt.MapLimit {
-		out = append(out, mapSpec{id: "conflicts", caption: "Where the experts collide", opt: graph.Options{View: graph.Conflicts}})
+		out = append(out, mapSpec{id: "conflicts", caption: "Where the experts collide", opt: graph.Options{View: graph.Conflicts, NoLegend: true}})
 	}
 	if b.expertMaps() {
 		for _, e := range d.Experts {
-			out = append(out, mapSpec{id: "expert:" + e.ID, caption: "The reasoning of " + e.Name, opt: graph.Options{View: graph.Expert, Expert: e.ID}})
+			out = append(out, mapSpec{id: "expert:" + e.ID, caption: "The reasoning of " + e.Name, opt: graph.Options{View: graph.Expert, Expert: e.ID, NoLegend: true}})
 		}
 	}
 	return out

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -253,8 +255,46 @@ func TestBrowserBriefing(t *testing.T) {
 	if moved := eval[string](t, ctx, transform); moved == after {
 		t.Error("the arrow key does not pan")
 	}
+	panned := eval[string](t, ctx, transform)
 	eval[bool](t, ctx, `document.querySelector("#map-whole .viewport").dispatchEvent(new WheelEvent("wheel", {deltaY: -100, clientX: 300, clientY: 300, bubbles: true, cancelable: true}))`)
+	wheeled := eval[string](t, ctx, transform)
+	if wheeled == panned {
+		t.Error("the wheel does not zoom")
+	}
+	// Drag with the mouse: the map moves.
+	box := eval[[]float64](t, ctx, `(() => { const r = document.querySelector("#map-whole .viewport").getBoundingClientRect(); return [r.left + 200, r.top + 150]; })()`)
+	err = chromedp.Do(ctx,
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, box[0], box[1], chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0]+60, box[1]+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0]+120, box[1]+80, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, box[0]+120, box[1]+80, chromedp.ButtonLeft))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dragged := eval[string](t, ctx, transform); dragged == wheeled {
+		t.Error("dragging does not pan")
+	}
 	screenshot(t, ctx, "zoomed")
+
+	// Printed: no controls, maps unzoomed and whole, sections on new pages.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for js, want := range map[string]string{
+		`getComputedStyle(document.querySelector(".toolbar")).display`:                                                                                       "none",
+		`getComputedStyle(document.querySelector(".controls")).display`:                                                                                      "none",
+		`getComputedStyle(document.querySelector("#map-whole .map")).transform`:                                                                              "none",
+		`getComputedStyle(document.querySelector("#map-whole .viewport")).overflow`:                                                                          "visible",
+		`getComputedStyle(document.getElementById("propositions")).breakBefore`:                                                                              "page",
+		`String(document.querySelector("#map-whole svg").getBoundingClientRect().width <= document.querySelector("main").getBoundingClientRect().width + 1)`: "true",
+	} {
+		if got := eval[string](t, ctx, js); got != want {
+			t.Errorf("print: %s = %q; want %q", js, got, want)
+		}
+	}
 	p.check(t)
 }
 

@@ -149,7 +149,9 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 	p.cruxes(v)
 	p.pairs(v)
 
+	specs := map[string]graph.Options{}
 	for _, s := range b.maps() {
+		specs[s.id] = s.opt
 		if strings.HasPrefix(s.id, "expert:") {
 			continue
 		}
@@ -175,7 +177,8 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 		if i == 0 {
 			toc = append(toc, tocEntry{"The experts", len(p.pages)})
 		}
-		if err := p.expert(ctx, b, e); err != nil {
+		opt, drawn := specs["expert:"+e.ID]
+		if err := p.expert(ctx, b, e, opt, drawn); err != nil {
 			return nil, err
 		}
 	}
@@ -460,7 +463,9 @@ func (p *pack) proposition(pv propView) {
 
 func must(t *canvas.Text, _ float64) *canvas.Text { return t }
 
-func (p *pack) expert(ctx context.Context, b *Briefing, e Expert) error {
+// expert writes an expert's page: who they are, their recommendations, and their map
+// (drawn with opt) or, when the debate is too big for one map per expert, their claims.
+func (p *pack) expert(ctx context.Context, b *Briefing, e Expert, opt graph.Options, drawn bool) error {
 	p.ctx.SetFillColor(hexColor(e.Color))
 	p.ctx.DrawPath(margin, p.y-5, canvas.Rectangle(4, 4))
 	t, h := p.box(e.Name, 16, canvas.FontBold, inkColor, textW-7)
@@ -485,14 +490,14 @@ func (p *pack) expert(ctx context.Context, b *Briefing, e Expert) error {
 		p.para("None recorded.", 10, canvas.FontRegular, mutedColor, 3, 1.5)
 	}
 	p.y -= 3
-	if !b.expertMaps() {
+	if !drawn {
 		p.para("Reasoning", 11, canvas.FontBold, inkColor, 0, 1.5)
 		for _, c := range x.Claims {
 			p.para("\u2022 "+c.Text+" ("+string(c.Kind)+")", 9.5, canvas.FontRegular, inkColor, 3, 1.2)
 		}
 		return nil
 	}
-	return p.drawMap(ctx, b.debate, graph.Options{View: graph.Expert, Expert: e.ID})
+	return p.drawMap(ctx, b.debate, opt)
 }
 
 // drawMap lays the map out with Graphviz, draws it as a PNG at about pdfDPI at the size it
