@@ -8,8 +8,10 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
@@ -47,6 +49,8 @@ type pack struct {
 	ctx   *canvas.Context // of the current page
 	y     float64         // the top of the free space on the current page
 	link  *link           // the source's link, on the cover
+	// pictures are the maps, drawn once the pages are laid out.
+	pictures []*picture
 }
 
 type link struct {
@@ -186,6 +190,9 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 	// The contents, on the cover, now that the pages are known.
 	p.ctx, p.y = cover, coverY
 	p.contents(toc)
+	if err := p.drawPictures(); err != nil {
+		return nil, err
+	}
 	return p.write(data.Title)
 }
 
@@ -500,8 +507,19 @@ func (p *pack) expert(ctx context.Context, b *Briefing, e Expert, opt graph.Opti
 	return p.drawMap(ctx, b.debate, opt)
 }
 
-// drawMap lays the map out with Graphviz, draws it as a PNG at about pdfDPI at the size it
-// takes on the page (scaled to the free space, never enlarged), and places it.
+// picture is a map placed on a page, drawn once every page is laid out: drawing maps is
+// pure Go and runs in parallel, while Graphviz lays them out one at a time.
+type picture struct {
+	ctx        *canvas.Context
+	layout     []byte
+	x, y, w, h float64 // millimetres on the page
+	scale      float64 // PNG pixels per point
+	img        image.Image
+	err        error
+}
+
+// drawMap lays the map out with Graphviz and reserves its place: scaled to the free space
+// on the page (never enlarged), to be drawn as a PNG at about pdfDPI.
 func (p *pack) drawMap(ctx context.Context, d *argmap.Debate, opt graph.Options) error {
 	m, err := graph.New(d, opt)
 	if err != nil {
@@ -525,24 +543,44 @@ func (p *pack) drawMap(ctx context.Context, d *argmap.Debate, opt graph.Options)
 	if p.y-margin < 60 {
 		p.newPage()
 	}
-	areaH := p.y - margin
-	k := min(textW/w, areaH/h, 1)
-	doc, err := render.Draw(layout, render.PNG, render.Options{Scale: min(max(k*pdfDPI/72, 0.5), 4)})
-	if err != nil {
-		return fmt.Errorf("cannot draw a map: %w", err)
-	}
-	img, err := png.Decode(bytes.NewReader(doc))
-	if err != nil {
-		return fmt.Errorf("cannot read a drawn map: %w", err)
-	}
+	k := min(textW/w, (p.y-margin)/h, 1)
 	pw, ph := w*k, h*k
-	dpmm := float64(img.Bounds().Dx()) / pw
-	p.ctx.DrawImage(margin+(textW-pw)/2, p.y-ph, img, canvas.DPMM(dpmm))
+	p.pictures = append(p.pictures, &picture{ctx: p.ctx, layout: layout, x: margin + (textW-pw)/2, y: p.y - ph, w: pw, h: ph,
+		scale: min(max(k*pdfDPI/72, 0.5), 4)})
 	p.y -= ph + 4
 	return nil
 }
 
-var _ image.Image // images come from png.Decode
+// drawPictures draws every reserved map, as many at once as there are processors.
+func (p *pack) drawPictures() error {
+	work := make(chan *picture)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(p.pictures))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for pic := range work {
+				var doc []byte
+				if doc, pic.err = render.Draw(pic.layout, render.PNG, render.Options{Scale: pic.scale}); pic.err == nil {
+					pic.img, pic.err = png.Decode(bytes.NewReader(doc))
+				}
+			}
+		}()
+	}
+	for _, pic := range p.pictures {
+		work <- pic
+	}
+	close(work)
+	wg.Wait()
+	for _, pic := range p.pictures { // in page order: the same bytes every run
+		if pic.err != nil {
+			return fmt.Errorf("cannot draw a map: %w", pic.err)
+		}
+		pic.ctx.DrawImage(pic.x, pic.y, pic.img, canvas.DPMM(float64(pic.img.Bounds().Dx())/pic.w))
+		pic.img = nil
+	}
+	return nil
+}
 
 // write adds the page numbers and writes the pages as one PDF with the time taken out.
 func (p *pack) write(title string) ([]byte, error) {
