@@ -352,9 +352,18 @@ func TestBrowserGenerated(t *testing.T) {
 	if after := eval[string](t, ctx, transform); after == before {
 		t.Error("zoom does not change the big map")
 	}
-	search(t, ctx, "e0001/")
+	eval[bool](t, ctx, `document.querySelector('#map-whole button[data-zoom="fit"]').click() || true`)
+	for range 12 { // zoom in far: most of the map is out of view
+		eval[bool](t, ctx, `document.querySelector('#map-whole button[data-zoom="in"]').click() || true`)
+	}
+	search(t, ctx, "e0080/")
 	if n := eval[int](t, ctx, `document.querySelectorAll("#map-whole g.node.hit").length`); n == 0 {
 		t.Error("search highlights nothing on the big map")
+	}
+	inView := `(() => { const v = document.querySelector("#map-whole .viewport").getBoundingClientRect(), r = document.querySelector("#map-whole g.node.hit").getBoundingClientRect();
+		return r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom; })()`
+	if !eval[bool](t, ctx, inView) {
+		t.Error("the first match is not brought into view")
 	}
 	t.Logf("zoom and search: %s", time.Since(took).Round(time.Millisecond))
 	screenshot(t, ctx, "generated")

@@ -133,6 +133,11 @@
       n.classList.toggle("mine", who !== "" && (ref.startsWith(who + "/") || ref === "expert:" + who));
     }
     for (const m of document.querySelectorAll(".map")) m.classList.toggle("filtering", hits.size > 0 || who !== "");
+    // Bring the first match into view on each map that shows it.
+    for (const vp of document.querySelectorAll(".viewport")) {
+      const first = vp.querySelector("g.node.hit") || (who !== "" && vp.querySelector("g.node.mine"));
+      if (first && vp.show) vp.show(first);
+    }
     $("search-count").textContent = q.length >= 2 ? hits.size + (hits.size === 1 ? " claim matches" : " claims match") : "";
     for (const tr of document.querySelectorAll("tr[data-expert]")) tr.classList.toggle("sel", tr.dataset.expert === who);
     for (const a of document.querySelectorAll("article.expert")) a.classList.toggle("sel", a.dataset.expert === who);
@@ -165,6 +170,14 @@
       tx = (vp.clientWidth - w * scale) / 2; ty = 0; apply();
     };
     fit(false);
+    // show pans so that el is in view, centred, when it is not.
+    vp.show = (el) => {
+      const v = vp.getBoundingClientRect(), r = el.getBoundingClientRect();
+      if (r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom) return;
+      tx += (v.left + v.width / 2) - (r.left + r.width / 2);
+      ty += (v.top + v.height / 2) - (r.top + r.height / 2);
+      apply();
+    };
     const controls = vp.parentElement.querySelector(".controls");
     if (controls) controls.addEventListener("click", (e) => {
       const b = e.target.closest("button[data-zoom]");
