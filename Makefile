@@ -30,15 +30,17 @@ test: vet deps
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzPrescan$$' -fuzztime 5s ./argmap
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5s ./article
 
-## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none) and
-## chromium (the browser tests of argmap serve), Node with the Argdown parser (the Argdown
-## export's tests), installed when missing
+## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none),
+## chromium (the browser tests of argmap serve and argmap brief), poppler-utils (pdftotext
+## reads the PDFs in tests) and Node with the Argdown parser (the Argdown export's tests),
+## installed when missing
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian's$$missing for the tests"; \
@@ -57,8 +59,8 @@ vet:
 
 ## bench: run the benchmarks and print a table; the slow ones (seconds each) run 3 times
 bench: deps build
-	@{ $(GO) test -run '^$$' -bench . -skip 'MapGenerated|Process' -benchmem ./...; \
-	   $(GO) test -run '^$$' -bench 'MapGenerated|Process' -benchtime 3x ./argmap/graph ./cmd; } | ./scripts/benchtable
+	@{ $(GO) test -run '^$$' -bench . -skip 'MapGenerated|Process|Briefing' -benchmem ./...; \
+	   $(GO) test -run '^$$' -bench 'MapGenerated|Process|Briefing' -benchtime 3x ./argmap/graph ./briefing ./cmd; } | ./scripts/benchtable
 
 ## fuzz: run the loader's fuzz target (FUZZTIME=5m by default)
 fuzz:

@@ -40,6 +40,9 @@ func BenchmarkProcess(b *testing.B) {
 		{"map-seed-svg", []string{"map", "../seeds/camp-taji", "-o", filepath.Join(out, "x.svg")}},
 		{"map-seed-png", []string{"map", "../seeds/camp-taji", "-o", filepath.Join(out, "x.png")}},
 		{"map-1000-svg", []string{"map", gen, "-o", filepath.Join(out, "g.svg")}},
+		{"brief-seed-html", []string{"brief", "../seeds/camp-taji", "-o", filepath.Join(out, "b.html")}},
+		{"brief-seed-pdf", []string{"brief", "../seeds/camp-taji", "-o", filepath.Join(out, "b.pdf")}},
+		{"brief-1000-html", []string{"brief", gen, "-o", filepath.Join(out, "g.html")}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
 	"github.com/tdewolff/canvas/text"
@@ -92,7 +93,7 @@ func (p *painter) pdf(l *graphLayout, w, h float64) ([]byte, error) {
 	if err := doc.Close(); err != nil {
 		return nil, fmt.Errorf("cannot write pdf: %w", err)
 	}
-	out, err := reproducible(buf.Bytes())
+	out, err := pdfnorm.Reproducible(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("cannot write pdf: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"fmt"
+	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/tdewolff/canvas"
 	"image"
 	"image/color"
@@ -311,7 +312,7 @@ func checkPDF(t *testing.T, doc []byte) {
 	if err != nil || !bytes.HasPrefix(doc[xref:], []byte("xref\n")) {
 		t.Fatalf("startxref does not point at the cross-reference table (%v)", err)
 	}
-	offsets, err := xrefOffsets(doc[xref:])
+	offsets, err := pdfnorm.XrefOffsets(doc[xref:])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +322,7 @@ func checkPDF(t *testing.T, doc []byte) {
 		if !bytes.HasPrefix(doc[off:], []byte(head)) {
 			t.Fatalf("cross-reference entry %d points at %q; want %q", n+1, doc[off:off+10], head)
 		}
-		m := flateStream.FindSubmatch(doc[off:])
+		m := pdfnorm.FlateStream.FindSubmatch(doc[off:])
 		if m == nil {
 			continue
 		}

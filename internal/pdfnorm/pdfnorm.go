@@ -1,4 +1,7 @@
-package render
+// Package pdfnorm makes the PDFs that tdewolff/canvas writes reproducible: the same drawing
+// gives the same bytes, in every time zone. argmap/render (maps) and briefing (the PDF pack)
+// both use it.
+package pdfnorm
 
 import (
 	"bytes"
@@ -12,7 +15,7 @@ import (
 	"strconv"
 )
 
-// reproducible takes the time out of a PDF that canvas wrote, so that the same map gives the
+// Reproducible takes the time out of a PDF that canvas wrote, so that the same map gives the
 // same bytes in every time zone. canvas stamps the time twice: in the document information's
 // CreationDate, in local time ("D:20200311120000Z" or "…+0530": its length follows the
 // offset), which is removed, and in the "modified" date of every embedded font program
@@ -22,13 +25,13 @@ import (
 // The PDF is the one canvas writes: a header, numbered objects, one classic cross-reference
 // table and a trailer. Objects that change (the information, font programs, whose streams are
 // compressed again) change length, so the objects after them move and the table is rewritten.
-func reproducible(doc []byte) ([]byte, error) {
+func Reproducible(doc []byte) ([]byte, error) {
 	xref := bytes.LastIndex(doc, []byte("\nxref\n"))
 	if xref < 0 {
 		return nil, errors.New("no cross-reference table")
 	}
 	xref++
-	offsets, err := xrefOffsets(doc[xref:])
+	offsets, err := XrefOffsets(doc[xref:])
 	if err != nil {
 		return nil, err
 	}
@@ -91,8 +94,8 @@ func dropCreationDate(obj []byte) []byte {
 
 var xrefHead = regexp.MustCompile(`^xref\n0 (\d+)\n0000000000 65535 f \n`)
 
-// xrefOffsets reads the offsets of objects 1..n from a cross-reference table.
-func xrefOffsets(b []byte) ([]int, error) {
+// XrefOffsets reads the offsets of objects 1..n from a cross-reference table.
+func XrefOffsets(b []byte) ([]int, error) {
 	m := xrefHead.FindSubmatch(b)
 	if m == nil {
 		return nil, errors.New("unexpected cross-reference table")
@@ -114,12 +117,14 @@ func xrefOffsets(b []byte) ([]int, error) {
 	return offsets, nil
 }
 
-var flateStream = regexp.MustCompile(`^(\d+ 0 obj\n<<)/Filter/FlateDecode/Length (\d+)>>stream\n`)
+// FlateStream matches the head of an object holding a Flate-compressed stream, as canvas
+// writes it: the object head, and the stream's length.
+var FlateStream = regexp.MustCompile(`^(\d+ 0 obj\n<<)/Filter/FlateDecode/Length (\d+)>>stream\n`)
 
 // patchFontObject returns obj with the modified date of its TrueType font program, if it is
 // one, set to the font's created date. Other objects come back unchanged.
 func patchFontObject(obj []byte) ([]byte, error) {
-	m := flateStream.FindSubmatchIndex(obj)
+	m := FlateStream.FindSubmatchIndex(obj)
 	if m == nil {
 		return obj, nil
 	}

@@ -1,0 +1,83 @@
+package briefing
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// pdftotext extracts the text of one page with poppler's pdftotext; outside CI the test
+// skips when it is missing.
+func pdftotext(t *testing.T, doc []byte, page string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must have poppler-utils (pdftotext)")
+		}
+		t.Skip("no pdftotext: install poppler-utils")
+	}
+	file := filepath.Join(t.TempDir(), "b.pdf")
+	if err := os.WriteFile(file, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-f", page, "-l", page, "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func TestPDF(t *testing.T) {
+	d := load(t, "../seeds/camp-taji")
+	doc, err := New(d, Options{}).PDF(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := New(load(t, "../seeds/camp-taji"), Options{}).PDF(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(doc, again) {
+		t.Error("two runs gave different PDFs")
+	}
+	// Pages: the cover, the matrix, the cruxes and agreement (as many pages as they take),
+	// two maps, one page per proposition, one per expert.
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(doc, -1))
+	if min := 1 + 1 + 1 + 2 + len(d.Propositions) + len(d.Experts); pages < min || pages > min+6 {
+		t.Errorf("%d pages; want %d to %d", pages, min, min+6)
+	}
+	cover := strings.Join(strings.Fields(pdftotext(t, doc, "1")), " ")
+	for _, want := range []string{"BRIEFING", d.Title, "Atlantic Council", "5 experts take positions on 8 shared propositions", "Contents", "The propositions", "1 / " + itoa(pages)} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("cover text %q: want %q", cover, want)
+		}
+	}
+	// One page per proposition, in the order of the matrix, each with its text.
+	text := pdftotext(t, doc, itoa(pages-len(d.Experts)))
+	last := New(d, Options{}).Data().Propositions[len(d.Propositions)-1]
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), last.Text) {
+		t.Errorf("page %d: want the last proposition %q", pages-len(d.Experts), last.Text)
+	}
+}
+
+func TestPDFHostile(t *testing.T) {
+	doc, err := New(load(t, hostileDebate(t)), Options{}).PDF(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(doc, []byte("/URI (javascript")) || bytes.Contains(doc, []byte("/JavaScript")) {
+		t.Error("the javascript: source became a link")
+	}
+	if cover := pdftotext(t, doc, "1"); !strings.Contains(cover, "</script><script>") {
+		t.Errorf("cover %q: want the hostile title as text", cover)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

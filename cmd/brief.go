@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/briefing"
+	"github.com/spf13/cobra"
+)
+
+type briefOptions struct {
+	output, format string
+}
+
+func newBrief(s *Streams) *cobra.Command {
+	o := &briefOptions{}
+	c := &cobra.Command{
+		Use:   "brief DEBATE",
+		Short: "Write the briefing on a debate: one interactive HTML page, or a PDF pack",
+		Long: `Brief writes the finished briefing on a debate.
+
+HTML (the default): one self-contained page that works offline, opened from disk or
+mailed: the title, source and a summary; the stance matrix (click a cell for the quote,
+confidence and evidence); the cruxes and pairwise agreement; the whole-debate map and the
+collisions map with pan, zoom, a search box and a choice of expert to highlight; one section
+per proposition with who stands for and against it, and why; one section per expert with
+their map and recommendations. It prints cleanly (A4 or Letter). It loads nothing from the
+network, and only the source's http(s) URL is a link.
+
+PDF: the same content as a printable pack: a cover, the matrix, the cruxes, the maps scaled
+to the page, one page per proposition, with page numbers.
+
+The format comes from --format, else from -o's extension (.html, .htm, .pdf), else HTML.`,
+		Example: `  argmap brief seeds/camp-taji -o briefing.html
+  argmap brief seeds/camp-taji -o briefing.pdf`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(c *cobra.Command, a []string) error {
+			return runBrief(c, s, o, a[0])
+		},
+	}
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
+	c.Flags().StringVar(&o.format, "format", "", "html or pdf (default: from -o, else html)")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "pdf"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func runBrief(c *cobra.Command, s *Streams, o *briefOptions, path string) error {
+	format, err := outputFormat(o.format, o.output, map[string]string{".html": "html", ".htm": "html", ".pdf": "pdf"}, "html")
+	if err != nil {
+		return err
+	}
+	if err := oneOf("format", format, "html", "pdf"); err != nil {
+		return err
+	}
+	if err := checkOutput(s, o.output, format, format == "pdf"); err != nil {
+		return err
+	}
+	d, diags := argmap.Load(path, argmap.Options{})
+	if d == nil {
+		return invalidDebate(s, path, diags)
+	}
+	if n := d.ClaimCount(); n > 300 && s.ErrTerminal {
+		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", n)
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(50)) // as argmap map: big short-lived buffers
+	b := briefing.New(d, briefing.Options{})
+	var out []byte
+	if format == "pdf" {
+		out, err = b.PDF(c.Context())
+	} else {
+		out, err = b.HTML(c.Context())
+	}
+	if err != nil {
+		return invalid(fmt.Errorf("cannot write the briefing: %w", err))
+	}
+	return emit(s, o.output, out)
+}
