@@ -51,6 +51,9 @@ func (h *Handout) writePDF(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("cannot load embedded font: %w", err)
 	}
+	// No ligatures: text copied or extracted from the PDF reads "ff", not "\ufb00".
+	regular.SetFeatures("liga=0")
+	bold.SetFeatures("liga=0")
 	var buf bytes.Buffer
 	p := &pdfWriter{
 		doc:     pdf.New(&buf, pageW, pageH, &pdf.Options{Compress: true, SubsetFonts: true, ImageEncoding: canvas.Lossless}),
