@@ -26,8 +26,8 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-si
 h1 { font-size: 1.5em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #888; } h3 { font-size: 1.05em; }
 ul.items { list-style: none; padding-left: 0; } ul.items li { margin: 0.3em 0 0.3em 2.5em; text-indent: -2.5em; }
 .label { display: inline-block; min-width: 2.2em; text-indent: 0; font-weight: bold; }
-table { border-collapse: collapse; margin: 0.5em 0; } th, td { border: 1px solid #555; padding: 0.25em 0.6em; text-align: center; min-width: 2.5em; }
-td:first-child, th:first-child { text-align: left; }
+table { border-collapse: collapse; margin: 0.5em 0; } th, td { border: 1px solid #555; padding: 0.25em 0.6em; text-align: left; min-width: 2.5em; }
+table.grid td, table.grid th { text-align: center; min-width: 4em; } table.grid td:first-child, table.grid th:first-child { text-align: left; }
 td { height: 1.6em; }
 figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ccc; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, li, figure { break-inside: avoid; } }
@@ -41,7 +41,7 @@ figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1p
 {{else if eq .Kind "list"}}<ul class="items">
 {{range .Items}}<li>{{if .Label}}<span class="label">{{.Label}}</span> {{end}}{{.Text}}</li>
 {{end}}</ul>
-{{else if eq .Kind "table"}}<table>
+{{else if eq .Kind "table"}}<table{{if .Grid}} class="grid"{{end}}>
 <thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
@@ -57,6 +57,7 @@ type htmlBlock struct {
 	Items      []htmlItem
 	Head       []string
 	Rows       [][]string
+	Grid       bool
 	Map        template.URL
 }
 
@@ -65,7 +66,7 @@ type htmlItem struct{ Label, Text string }
 func (h *Handout) writeHTML(ctx context.Context, w io.Writer) error {
 	var blocks []htmlBlock
 	for _, b := range h.blocks {
-		hb := htmlBlock{Text: b.text, Head: b.head, Rows: b.rows}
+		hb := htmlBlock{Text: b.text, Head: b.head, Rows: b.rows, Grid: b.grid}
 		switch b.kind {
 		case headingBlock:
 			hb.Kind = fmt.Sprintf("h%d", b.level)
