@@ -30,13 +30,15 @@ test: vet deps
 
 ## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none) and
 ## chromium (the browser tests of argmap serve), Node with the Argdown parser (the Argdown
-## export's tests), installed when missing
+## export's tests), poppler-utils (pdftotext: the handout's tests read its PDFs), installed
+## when missing
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian's$$missing for the tests"; \
