@@ -110,7 +110,7 @@ func (h *Handout) drawMap(ctx context.Context, f render.Format) ([]byte, error) 
 	if err != nil {
 		return nil, fmt.Errorf("cannot draw the map: %w", err)
 	}
-	out, err := render.Render(ctx, m.DOT(), f, render.Options{MaxPixels: mapMaxPixels})
+	out, err := render.Render(ctx, m.DOT(), f, render.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("cannot draw the map: %w", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"image/png"
 	"io"
 	"slices"
 	"strconv"
@@ -29,7 +28,6 @@ const (
 	bodyPt       = 10.0
 	cellPad      = 1.5
 	labelW       = 9.0 // the column of list labels
-	mapMaxPixels = 6_000_000
 )
 
 var headingPt = [...]float64{1: 16, 2: 13, 3: 11}
@@ -68,7 +66,7 @@ func (h *Handout) writePDF(ctx context.Context, w io.Writer) error {
 	if h.key {
 		p.footer = "Answer key"
 	}
-	p.pageNumber()
+	p.pageNumber(pageW)
 	for i, b := range h.blocks {
 		switch b.kind {
 		case headingBlock:
@@ -165,11 +163,10 @@ func (p *pdfWriter) newPage(w, h float64) {
 	p.doc.NewPage(w, h)
 	p.page++
 	p.y = h - margin
-	p.pageNumber()
+	p.pageNumber(w)
 }
 
-func (p *pdfWriter) pageNumber() {
-	w, _ := p.doc.Size()
+func (p *pdfWriter) pageNumber(w float64) {
 	s := p.footer + " \u00b7 page " + strconv.Itoa(p.page)
 	t := canvas.NewTextLine(p.regular.Face(8, p.grey), s, canvas.Center)
 	p.doc.RenderText(t, canvas.Identity.Translate(w/2, margin/2))
@@ -257,35 +254,37 @@ func fill(natural []float64, width float64) []float64 {
 	return out
 }
 
-// pdfMap draws the whole-debate map on a page of its own: at its natural size (the PNG's
-// 2 pixels a point) when that is larger than A4, else scaled to fit A4, in the orientation
-// that suits it. Printing fits a large page to the paper; on screen it zooms.
+// pdfMap draws the whole-debate map, in vector, on a page of its own: A4 in the orientation
+// that suits it, or larger when the map at its natural size needs more (up to 200 inches a
+// side, past which it is scaled down). Printing fits a large page to the paper; on screen it
+// zooms.
 func (h *Handout) pdfMap(ctx context.Context, p *pdfWriter, caption string) error {
-	data, err := h.drawMap(ctx, render.PNG)
+	layout, err := h.drawMap(ctx, render.JSON)
 	if err != nil {
 		return err
 	}
-	img, err := png.Decode(bytes.NewReader(data))
+	iw, ih, err := render.LayoutSize(layout)
 	if err != nil {
 		return fmt.Errorf("cannot draw the map: %w", err)
 	}
-	b := img.Bounds()
-	const mmPerPixel = 25.4 / 72 / 2
-	iw, ih := float64(b.Dx())*mmPerPixel, float64(b.Dy())*mmPerPixel
+	const maxSide = 5080.0
 	w, hh := pageW, pageH
 	if iw > ih {
 		w, hh = pageH, pageW
 	}
-	w, hh = max(w, iw+2*margin), max(hh, ih+2*margin+20)
+	c := p.box(caption, bodyPt, false, textW, canvas.Left)
+	top := c.h() + 3
+	w, hh = min(max(w, iw+2*margin), maxSide), min(max(hh, ih+2*margin+top), maxSide)
 	p.newPage(w, hh)
-	c := p.box(caption, bodyPt, false, min(w-2*margin, textW), canvas.Left)
 	p.put(c, margin)
-	p.y -= c.h() + 3
+	p.y -= top
 	availW, availH := w-2*margin, p.y-margin
-	scale := min(availW/float64(b.Dx()), availH/float64(b.Dy()))
-	x := margin + (availW-scale*float64(b.Dx()))/2
-	y := p.y - scale*float64(b.Dy())
-	p.doc.RenderImage(img, canvas.Identity.Translate(x, y).Scale(scale, scale))
+	scale := min(1, availW/iw, availH/ih)
+	x := margin + (availW-scale*iw)/2
+	y := p.y - scale*ih
+	if err := render.DrawOn(p.doc, layout, x, y, scale); err != nil {
+		return fmt.Errorf("cannot draw the map: %w", err)
+	}
 	p.y = y
 	return nil
 }
