@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -79,10 +80,13 @@ func extractText(t *testing.T, data []byte, f Format) (string, bool) {
 		if err != nil {
 			t.Fatalf("pdftotext: %v", err)
 		}
-		return string(out), true
+		// And the document's own text outside its (compressed) streams: its information.
+		return string(out) + "\n" + pdfStreams.ReplaceAllString(string(data), " "), true
 	}
 	return string(data), true
 }
+
+var pdfStreams = regexp.MustCompile(`(?s)stream\r?\n.*?endstream`)
 
 // secrets lists what must not appear in a worksheet: every expert's name, the words of their
 // name and sort name of three letters or more, their id, affiliation and role, and the
