@@ -45,9 +45,11 @@ func (h *Handout) writeMarkdown(w io.Writer) error {
 			mdRow(b, bl.head)
 			rule := make([]string, len(bl.head))
 			for i := range rule {
-				rule[i] = ":-:"
+				rule[i] = "---"
+				if bl.grid && i > 0 {
+					rule[i] = ":-:"
+				}
 			}
-			rule[0] = "---"
 			mdRow(b, rule)
 			for _, r := range bl.rows {
 				mdRow(b, r)
