@@ -20,7 +20,7 @@ func newHandout(s *Streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "handout DEBATE -o FILE",
 		Short: "Write a class worksheet with hidden speakers, or its answer key",
-		Long: fmt.Sprintf(`Handout writes a worksheet for a class: the event, the experts as "Analyst A", "Analyst B",
+		Long: `Handout writes a worksheet for a class: the event, the experts as "Analyst A", "Analyst B",
 ... (a shuffle fixed by --seed) with their claims as numbered statements (implicit ones
 marked "(unstated)"), the propositions, and exercises made from the debate: (a) place each
 analyst on the 5-point scale for each proposition they address; (b) list the statements
@@ -36,7 +36,7 @@ stance matrix, each recommendation's supports, the attacks across analysts, the 
 (HTML and PDF) the map of the whole debate. The same --seed gives the same letters.
 
 Formats: pdf (A4), html (one printable page, no external requests) and md (Markdown, for
-learning-platform pages), from --format or -o's extension.`),
+learning-platform pages), from --format or -o's extension.`,
 		Example: `  argmap handout seeds/camp-taji -o worksheet.pdf
   argmap handout seeds/camp-taji --key -o key.pdf
   argmap handout seeds/camp-taji --seed 7 --format md > worksheet.md`,

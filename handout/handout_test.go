@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/graph"
+	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
 	"golang.org/x/text/unicode/norm"
 )
@@ -317,5 +319,27 @@ func BenchmarkSeedPDF(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestKeyTooBigForAMap checks that a debate too big for one map still gets its key, with a
+// note where the map would be.
+func TestKeyTooBigForAMap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 3,001-claim debate")
+	}
+	d, diags := argmap.Parse(synth.Generate(synth.Config{Claims: graph.MaxClaims + 1}), argmap.Options{})
+	if d == nil {
+		t.Fatal(diags)
+	}
+	for _, f := range []Format{HTML, PDF} {
+		out := write(t, d, Options{Seed: DefaultSeed, Key: true}, f)
+		text, ok := extractText(t, out, f)
+		if !ok {
+			continue
+		}
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), "too big for one map") {
+			t.Errorf("%s key of a %d-claim debate: no note in place of the map", f, graph.MaxClaims+1)
+		}
 	}
 }

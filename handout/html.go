@@ -3,6 +3,7 @@ package handout
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -85,6 +86,10 @@ func (h *Handout) writeHTML(ctx context.Context, w io.Writer) error {
 			hb.Kind = "table"
 		case mapBlock:
 			svg, err := h.drawMap(ctx, render.SVG)
+			if tooBig := (*graph.TooBigError)(nil); errors.As(err, &tooBig) {
+				hb.Kind, hb.Text = "p", tooBigNote
+				break
+			}
 			if err != nil {
 				return err
 			}
@@ -101,6 +106,9 @@ func (h *Handout) writeHTML(ctx context.Context, w io.Writer) error {
 	}{title, blocks})
 }
 
+// tooBigNote stands in for the map of a debate too big to draw in one.
+const tooBigNote = "The debate is too big for one map: draw parts of it with argmap map --expert ID, --proposition ID or --conflicts."
+
 // drawMap draws the map of the whole debate. Only the key has one.
 func (h *Handout) drawMap(ctx context.Context, f render.Format) ([]byte, error) {
 	if !h.key {
@@ -108,7 +116,7 @@ func (h *Handout) drawMap(ctx context.Context, f render.Format) ([]byte, error) 
 	}
 	m, err := graph.New(h.d, graph.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("cannot draw the map: %w", err)
+		return nil, err // a *graph.TooBigError for a debate too big for one map
 	}
 	out, err := render.Render(ctx, m.DOT(), f, render.Options{})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
@@ -260,6 +262,13 @@ func fill(natural []float64, width float64) []float64 {
 // zooms.
 func (h *Handout) pdfMap(ctx context.Context, p *pdfWriter, caption string) error {
 	layout, err := h.drawMap(ctx, render.JSON)
+	if tooBig := (*graph.TooBigError)(nil); errors.As(err, &tooBig) {
+		t := p.box(tooBigNote, bodyPt, false, textW, canvas.Left)
+		p.need(t.h())
+		p.put(t, margin)
+		p.y -= t.h()
+		return nil
+	}
 	if err != nil {
 		return err
 	}
