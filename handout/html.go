@@ -31,7 +31,7 @@ table { border-collapse: collapse; margin: 0.5em 0; } th, td { border: 1px solid
 table.grid td, table.grid th { text-align: center; min-width: 4em; } table.grid td:first-child, table.grid th:first-child { text-align: left; }
 td { height: 1.6em; }
 figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ccc; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, li, figure { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, li, figure { break-inside: avoid; } figure img { max-height: 22cm; width: auto; } }
 </style>
 </head>
 <body>
@@ -48,7 +48,7 @@ figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1p
 {{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{else if eq .Kind "map"}}<figure><img alt="The argument map of the whole debate" src="{{.Map}}"><figcaption>{{.Text}}</figcaption></figure>
+{{else if eq .Kind "map"}}<figure><figcaption>{{.Text}}</figcaption><img alt="The argument map of the whole debate" src="{{.Map}}"></figure>
 {{end}}{{end}}</body>
 </html>
 `))
