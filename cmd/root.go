@@ -129,7 +129,7 @@ A debate is a folder holding debate.toml and experts/*.toml; see docs/schema.md.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usage(fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath()))
 	})
-	root.AddCommand(newCheck(s), newShow(s), newNew(s), newDiff(s), newSchema(s), newServe(s), newEvaluate(s), newExport(s), newImport(s), newMap(s), newBrief(s), newMatrix(s), newAgreement(s), newCruxes(s), newCompare(s))
+	root.AddCommand(newCheck(s), newShow(s), newNew(s), newDiff(s), newSchema(s), newServe(s), newEvaluate(s), newExport(s), newImport(s), newMap(s), newBrief(s), newHandout(s), newMatrix(s), newAgreement(s), newCruxes(s), newCompare(s))
 	return root
 }
 
