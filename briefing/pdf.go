@@ -5,13 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"image"
 	"image/color"
-	"image/png"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
@@ -33,7 +29,6 @@ const (
 	footerY      = 9.0
 	textW        = pageW - 2*margin
 	mmPerPt      = 25.4 / 72
-	pdfDPI       = 150.0 // resolution of the maps on the page: sharp on paper, a small file
 )
 
 var (
@@ -513,13 +508,10 @@ type picture struct {
 	ctx        *canvas.Context
 	layout     []byte
 	x, y, w, h float64 // millimetres on the page
-	scale      float64 // PNG pixels per point
-	img        image.Image
-	err        error
 }
 
 // drawMap lays the map out with Graphviz and reserves its place: scaled to the free space
-// on the page (never enlarged), to be drawn as a PNG at about pdfDPI.
+// on the page (never enlarged), to be drawn once the pages are laid out.
 func (p *pack) drawMap(ctx context.Context, d *argmap.Debate, opt graph.Options) error {
 	m, err := graph.New(d, opt)
 	if err != nil {
@@ -545,39 +537,22 @@ func (p *pack) drawMap(ctx context.Context, d *argmap.Debate, opt graph.Options)
 	}
 	k := min(textW/w, (p.y-margin)/h, 1)
 	pw, ph := w*k, h*k
-	p.pictures = append(p.pictures, &picture{ctx: p.ctx, layout: layout, x: margin + (textW-pw)/2, y: p.y - ph, w: pw, h: ph,
-		scale: min(max(k*pdfDPI/72, 0.5), 4)})
+	p.pictures = append(p.pictures, &picture{ctx: p.ctx, layout: layout, x: margin + (textW-pw)/2, y: p.y - ph, w: pw, h: ph})
 	p.y -= ph + 4
 	return nil
 }
 
-// drawPictures draws every reserved map, as many at once as there are processors.
+// drawPictures draws every reserved map on its page, in vector (render.DrawOn): text stays
+// text, and nothing is rasterised.
 func (p *pack) drawPictures() error {
-	work := make(chan *picture)
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(p.pictures))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for pic := range work {
-				var doc []byte
-				if doc, pic.err = render.Draw(pic.layout, render.PNG, render.Options{Scale: pic.scale}); pic.err == nil {
-					pic.img, pic.err = png.Decode(bytes.NewReader(doc))
-				}
-			}
-		}()
-	}
-	for _, pic := range p.pictures {
-		work <- pic
-	}
-	close(work)
-	wg.Wait()
 	for _, pic := range p.pictures { // in page order: the same bytes every run
-		if pic.err != nil {
-			return fmt.Errorf("cannot draw a map: %w", pic.err)
+		w, _, err := render.LayoutSize(pic.layout)
+		if err != nil {
+			return fmt.Errorf("cannot draw a map: %w", err)
 		}
-		pic.ctx.DrawImage(pic.x, pic.y, pic.img, canvas.DPMM(float64(pic.img.Bounds().Dx())/pic.w))
-		pic.img = nil
+		if err := render.DrawOn(pic.ctx.Renderer, pic.layout, pic.x, pic.y, pic.w/w); err != nil {
+			return fmt.Errorf("cannot draw a map: %w", err)
+		}
 	}
 	return nil
 }
