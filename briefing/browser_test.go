@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/argmap-dev/argmap/internal/browsertest"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -68,35 +68,17 @@ func (p *problems) check(t *testing.T) {
 // the page from a file:// URL. Outside CI it skips when there is no chromium; in CI it fails.
 func openPage(t *testing.T, page []byte) (context.Context, *problems) {
 	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must have Debian's chromium (make test installs it)")
-		}
-		t.Skip("no chromium: the browser tests need Debian's chromium (make test installs it)")
-	}
+	ctx, _ := browsertest.Start(t, 1280, 900)
 	file := filepath.Join(t.TempDir(), "briefing.html")
 	if err := os.WriteFile(file, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"), // no name resolves
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel2 := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancel2(); cancel() })
 	p := &problems{page: "file://" + file}
 	if err := chromedp.Listen(ctx, p.listen); err != nil {
 		t.Fatal(err)
 	}
 	tctx, cancel3 := context.WithTimeout(ctx, 60*time.Second)
+	var err error
 	t.Cleanup(cancel3)
 	err = chromedp.Do(tctx,
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {

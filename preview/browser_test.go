@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/internal/browsertest"
 	"github.com/chromedp/chromedp"
 	"net/http/httptest"
 )
@@ -39,31 +39,13 @@ func drawInProcess(ctx context.Context, dir string, v View) ([]byte, error) {
 	return render.Render(ctx, m.DOT(), render.SVG, render.Options{})
 }
 
-// browser starts a headless Chromium (Debian's chromium; make test installs it). Stop it
-// before closing the server it talks to: its event stream keeps a connection open.
+// browser starts a headless Chromium for a test, with a time limit. Stop it before closing
+// the server it talks to: its event stream keeps a connection open.
 func browser(t *testing.T) (context.Context, context.CancelFunc) {
 	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must have Debian's chromium (make test installs it)")
-		}
-		t.Skip("no chromium: make test installs Debian's chromium")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel2 := chromedp.NewContext(alloc)
-	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
-	stop := func() { cancel3(); cancel2(); cancel() }
-	t.Cleanup(stop)
-	return ctx, stop
+	ctx, stop := browsertest.Start(t, 1024, 768)
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	return ctx, func() { cancel(); stop() }
 }
 
 // waitFor polls a JavaScript expression until it is true, and returns how long it took.
