@@ -7,7 +7,11 @@
 // one added.
 package diff
 
-import "github.com/argmap-dev/argmap/argmap"
+import (
+	"strings"
+
+	"github.com/argmap-dev/argmap/argmap"
+)
 
 // Op is what happened to an item.
 type Op string
@@ -48,12 +52,15 @@ type ExpertChange struct {
 	Affiliation *Field `json:"affiliation,omitempty"`
 }
 
-// PropositionChange is a proposition added, removed or reworded.
+// PropositionChange is a proposition added, removed, reworded, or given another kind or
+// other tags.
 type PropositionChange struct {
 	Op   Op     `json:"op"`
 	ID   string `json:"id"`
 	Text string `json:"text"` // the new text (the old one when removed)
 	Was  *Field `json:"text_change,omitempty"`
+	Kind *Field `json:"kind_change,omitempty"`
+	Tags *Field `json:"tags_change,omitempty"`
 }
 
 // ClaimChange is a claim added, removed, reworded (text or quote), moved to another kind,
@@ -151,11 +158,14 @@ func compareProps(old, new *argmap.Debate) []PropositionChange {
 	var out []PropositionChange
 	for _, p := range new.Propositions {
 		o, ok := old.Proposition(p.ID)
-		switch {
-		case !ok:
+		if !ok {
 			out = append(out, PropositionChange{Op: Added, ID: p.ID, Text: p.Text})
-		case o.Text != p.Text:
-			out = append(out, PropositionChange{Op: Changed, ID: p.ID, Text: p.Text, Was: field(o.Text, p.Text)})
+			continue
+		}
+		c := PropositionChange{Op: Changed, ID: p.ID, Text: p.Text, Was: field(o.Text, p.Text),
+			Kind: field(string(o.Kind), string(p.Kind)), Tags: field(strings.Join(o.Tags, ", "), strings.Join(p.Tags, ", "))}
+		if c.Was != nil || c.Kind != nil || c.Tags != nil {
+			out = append(out, c)
 		}
 	}
 	for _, o := range old.Propositions {

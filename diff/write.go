@@ -86,11 +86,20 @@ func (r *Report) sections() []struct {
 	add("experts", ls)
 	ls = nil
 	for _, p := range r.Propositions {
-		if p.Was != nil {
-			ls = append(ls, line{'~', p.ID + ": " + change("text", p.Was)})
-		} else {
+		if p.Op != Changed {
 			ls = append(ls, line{sign(p.Op), fmt.Sprintf("%s: %q", p.ID, p.Text)})
+			continue
 		}
+		var parts []string
+		for _, f := range []struct {
+			name string
+			f    *Field
+		}{{"text", p.Was}, {"kind", p.Kind}, {"tags", p.Tags}} {
+			if f.f != nil {
+				parts = append(parts, change(f.name, f.f))
+			}
+		}
+		ls = append(ls, line{'~', p.ID + ": " + strings.Join(parts, "; ")})
 	}
 	add("propositions", ls)
 	ls = nil
