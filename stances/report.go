@@ -33,14 +33,14 @@ func (r *report) text(s string) string {
 	if r.md {
 		return md(s)
 	}
-	return oneLine(s)
+	return termText(s)
 }
 
 func (r *report) code(s string) string {
 	if r.md {
 		return "`" + strings.ReplaceAll(oneLine(s), "`", "'") + "`"
 	}
-	return oneLine(s)
+	return termText(s)
 }
 
 func (r *report) line(indent int, s string) {

@@ -31,11 +31,11 @@ func (t *ttable) write(b *strings.Builder, color bool) {
 	}
 	widths := make([]int, cols)
 	for i, h := range t.header {
-		widths[i] = table.Width(oneLine(h))
+		widths[i] = table.Width(termText(h))
 	}
 	for _, r := range t.rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], table.Width(oneLine(c.text)))
+			widths[i] = max(widths[i], table.Width(termText(c.text)))
 		}
 	}
 	line := func(cells []tcell, bold bool) {
@@ -46,7 +46,7 @@ func (t *ttable) write(b *strings.Builder, color bool) {
 			if i < len(cells) {
 				c = cells[i]
 			}
-			text := oneLine(c.text)
+			text := termText(c.text)
 			pad := widths[i] - table.Width(text)
 			if i > 0 {
 				pending += 2
@@ -87,6 +87,10 @@ func (t *ttable) write(b *strings.Builder, color bool) {
 
 // oneLine folds line breaks, tabs and other control characters (terminal escapes included)
 // into spaces, so that a cell stays on one line and cannot drive the terminal.
+// termText makes s safe on one line of a terminal: control and bidirectional control
+// characters (U+202E would turn the rest of the line around) show as <U+XXXX>.
+func termText(s string) string { return table.Clean(oneLine(s)) }
+
 func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)

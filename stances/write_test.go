@@ -463,3 +463,26 @@ func hostileFiles() []argmap.File {
 			"\n\n[[stances]]\nproposition = \"p2\"\nposition = \"disagree\"\ninferred = true\n")},
 	}
 }
+
+// Terminal outputs show bidirectional and other control characters as visible escapes: a
+// name with U+202E must not turn the rest of its line around.
+func TestTerminalNeutralisesBidi(t *testing.T) {
+	d, diags := argmap.Load("../argdown/testdata/hostile", argmap.Options{})
+	if d == nil {
+		t.Fatal(diags)
+	}
+	d.Experts[0].Name = "Evil \u202eeman\u202c Name"
+	m := New(d, Options{})
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"matrix": func(b *bytes.Buffer) error { return m.Write(b, Table, false) },
+		"cruxes": func(b *bytes.Buffer) error { return m.WriteCruxesAs(b, Table, false) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsRune(b.String(), '\u202e') {
+			t.Errorf("%s: the terminal output holds a raw U+202E", name)
+		}
+	}
+}
