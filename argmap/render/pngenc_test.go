@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -79,5 +80,16 @@ func TestOpaqueBackground(t *testing.T) {
 		if _, rgb := img.(*image.RGBA); !rgb {
 			t.Errorf("scale %v: PNG decodes as %T; want an opaque RGB image", scale, img)
 		}
+	}
+}
+
+func TestAdler32Combine(t *testing.T) {
+	a, b := []byte("The strike was predictable."), bytes.Repeat([]byte{0xCC, 7, 0}, 70000)
+	whole := adler32.Checksum(append(bytes.Clone(a), b...))
+	if got := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b)); got != whole {
+		t.Errorf("adler32Combine = %08x, want %08x", got, whole)
+	}
+	if got := adler32Combine(1, adler32.Checksum(b), len(b)); got != adler32.Checksum(b) {
+		t.Errorf("combining with nothing changes the checksum")
 	}
 }
