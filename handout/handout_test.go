@@ -343,3 +343,17 @@ func TestKeyTooBigForAMap(t *testing.T) {
 		}
 	}
 }
+
+// Right-to-left text (the hostile debate's Hebrew and Arabic) is set in its own direction in
+// the HTML: paragraphs, headings and cells take it from their text, list items isolate it.
+func TestHTMLDirection(t *testing.T) {
+	out := string(write(t, load(t, "testdata/hostile"), Options{Seed: DefaultSeed, Key: true}, HTML))
+	for _, want := range []string{`<p dir="auto">`, `<td dir="auto">`, `<bdi>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("HTML lacks %s", want)
+		}
+	}
+	if i := strings.IndexAny(out, "אבגדהוזחטיכלמנסעפצקרשת"); i < 0 {
+		t.Fatalf("the hostile key holds no Hebrew: the test no longer tests anything")
+	}
+}

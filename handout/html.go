@@ -35,17 +35,17 @@ figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1p
 </style>
 </head>
 <body>
-{{range .Blocks}}{{if eq .Kind "h1"}}<h1>{{.Text}}</h1>
-{{else if eq .Kind "h2"}}<h2>{{.Text}}</h2>
-{{else if eq .Kind "h3"}}<h3>{{.Text}}</h3>
-{{else if eq .Kind "p"}}<p>{{.Text}}</p>
+{{range .Blocks}}{{if eq .Kind "h1"}}<h1 dir="auto">{{.Text}}</h1>
+{{else if eq .Kind "h2"}}<h2 dir="auto">{{.Text}}</h2>
+{{else if eq .Kind "h3"}}<h3 dir="auto">{{.Text}}</h3>
+{{else if eq .Kind "p"}}<p dir="auto">{{.Text}}</p>
 {{else if eq .Kind "list"}}<ul class="items">
-{{range .Items}}<li>{{if .Label}}<span class="label">{{.Label}}</span> {{end}}{{.Text}}</li>
+{{range .Items}}<li>{{if .Label}}<span class="label">{{.Label}}</span> {{end}}<bdi>{{.Text}}</bdi></li>
 {{end}}</ul>
 {{else if eq .Kind "table"}}<table{{if .Grid}} class="grid"{{end}}>
 <thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td dir="auto">{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{else if eq .Kind "map"}}<figure><figcaption>{{.Text}}</figcaption><img alt="The argument map of the whole debate" src="{{.Map}}"></figure>
