@@ -10,16 +10,8 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/synth"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 )
-
-func load(t testing.TB, dir string) *argmap.Debate {
-	t.Helper()
-	d, diags := argmap.Load(dir, argmap.Options{})
-	if d == nil {
-		t.Fatalf("Load(%s): %v", dir, diags)
-	}
-	return d
-}
 
 var fixtures = []string{"../seeds/camp-taji", "../argdown/testdata/hostile", "../diff/testdata/new", "testdata/multi"}
 
@@ -28,7 +20,7 @@ var fixtures = []string{"../seeds/camp-taji", "../argdown/testdata/hostile", "..
 // L node is anchored by a YA node to the I node it asserts, and spoken by a participant.
 func TestExportStructure(t *testing.T) {
 	for _, dir := range fixtures {
-		doc := Export(load(t, dir))
+		doc := Export(testdebate.Load(t, dir))
 		nodes := map[ID]Node{}
 		for _, n := range doc.Nodes {
 			if _, dup := nodes[n.NodeID]; dup {
@@ -94,7 +86,7 @@ func TestExportStructure(t *testing.T) {
 // and stance, byte for byte.
 func TestRoundTrip(t *testing.T) {
 	for _, dir := range fixtures {
-		d := load(t, dir)
+		d := testdebate.Load(t, dir)
 		var b bytes.Buffer
 		if err := Write(&b, d); err != nil {
 			t.Fatal(err)
@@ -111,7 +103,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s: notes on a round trip: %v", dir, notes)
 		}
 		out := writeFiles(t, files)
-		back := load(t, out)
+		back := testdebate.Load(t, out)
 		want, _ := json.MarshalIndent(d, "", " ")
 		got, _ := json.MarshalIndent(back, "", " ")
 		if !bytes.Equal(got, want) {

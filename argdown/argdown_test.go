@@ -13,22 +13,14 @@ import (
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func load(t testing.TB, dir string) *argmap.Debate {
-	t.Helper()
-	d, diags := argmap.Load(dir, argmap.Options{})
-	if d == nil {
-		t.Fatalf("Load(%s): %v", dir, diags)
-	}
-	return d
-}
-
 func TestGolden(t *testing.T) {
 	var b bytes.Buffer
-	if err := Write(&b, load(t, "../seeds/camp-taji")); err != nil {
+	if err := Write(&b, testdebate.Load(t, "../seeds/camp-taji")); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/camp-taji.argdown", b.Bytes(), *update)
@@ -86,7 +78,7 @@ func argdownParse(t *testing.T, src []byte) parsed {
 func TestArgdownParserAgrees(t *testing.T) {
 	for _, dir := range []string{"../seeds/camp-taji", "testdata/hostile"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			d := load(t, dir)
+			d := testdebate.Load(t, dir)
 			var b bytes.Buffer
 			if err := Write(&b, d); err != nil {
 				t.Fatal(err)

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"context"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
@@ -11,7 +12,7 @@ import (
 // timed by cmd's BenchmarkProcess) and reports the size of the document.
 func BenchmarkBriefing(b *testing.B) {
 	gen := generated(b, 1000)
-	seed := load(b, "../seeds/camp-taji")
+	seed := testdebate.Load(b, "../seeds/camp-taji")
 	for _, c := range []struct {
 		name string
 		d    *argmap.Debate

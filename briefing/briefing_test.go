@@ -15,18 +15,10 @@ import (
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
-
-func load(t testing.TB, dir string) *argmap.Debate {
-	t.Helper()
-	d, diags := argmap.Load(dir, argmap.Options{})
-	if d == nil || diags.HasErrors() {
-		t.Fatalf("load %s: %v", dir, diags)
-	}
-	return d
-}
 
 // payloadOf extracts the JSON blob from a page.
 func payloadOf(t testing.TB, page []byte) []byte {
@@ -40,7 +32,7 @@ func payloadOf(t testing.TB, page []byte) []byte {
 
 // The page's data for the seed, indented, is a golden file; it is the blob in the page.
 func TestPayloadGolden(t *testing.T) {
-	b := New(load(t, "../seeds/camp-taji"), Options{})
+	b := New(testdebate.Load(t, "../seeds/camp-taji"), Options{})
 	page, err := b.HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -62,12 +54,12 @@ func TestPayloadGolden(t *testing.T) {
 }
 
 func TestHTMLDeterministic(t *testing.T) {
-	d := load(t, "../seeds/camp-taji")
+	d := testdebate.Load(t, "../seeds/camp-taji")
 	a, err := New(d, Options{}).HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := New(load(t, "../seeds/camp-taji"), Options{}).HTML(context.Background())
+	b, err := New(testdebate.Load(t, "../seeds/camp-taji"), Options{}).HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +71,7 @@ func TestHTMLDeterministic(t *testing.T) {
 // The page is self-contained: one inline script with its hash in the policy, no external
 // resource, and the source URL as its only external link.
 func TestHTMLSelfContained(t *testing.T) {
-	page, err := New(load(t, "../seeds/camp-taji"), Options{}).HTML(context.Background())
+	page, err := New(testdebate.Load(t, "../seeds/camp-taji"), Options{}).HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +103,7 @@ func TestHTMLSelfContained(t *testing.T) {
 // Hostile text everywhere stays text: no element, attribute or script comes out of it.
 func TestHostileEscaped(t *testing.T) {
 	dir := hostileDebate(t)
-	page, err := New(load(t, dir), Options{}).HTML(context.Background())
+	page, err := New(testdebate.Load(t, dir), Options{}).HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +140,7 @@ func TestMapsOfBigDebates(t *testing.T) {
 		}
 		return out
 	}
-	seed := ids(New(load(t, "../seeds/camp-taji"), Options{}))
+	seed := ids(New(testdebate.Load(t, "../seeds/camp-taji"), Options{}))
 	if len(seed) != 7 || seed[0] != "whole" || seed[1] != "conflicts" || seed[2] != "expert:fontenrose" {
 		t.Errorf("seed maps %v: want whole, conflicts and the five experts", seed)
 	}
@@ -178,7 +170,7 @@ func TestSafeLink(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	got := New(load(t, "../seeds/camp-taji"), Options{}).Data().Summary
+	got := New(testdebate.Load(t, "../seeds/camp-taji"), Options{}).Data().Summary
 	for _, want := range []string{"5 experts take positions on 8 shared propositions, arguing with 59 claims.", "They divide most on"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary %q: want %q", got, want)

@@ -3,6 +3,7 @@ package briefing
 import (
 	"context"
 	"fmt"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,7 +148,7 @@ func logTiming(t *testing.T, ctx context.Context) {
 }
 
 func TestBrowserBriefing(t *testing.T) {
-	d := load(t, "../seeds/camp-taji")
+	d := testdebate.Load(t, "../seeds/camp-taji")
 	page, err := New(d, Options{}).HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -283,7 +284,7 @@ func TestBrowserBriefing(t *testing.T) {
 // Hostile text in every field runs nothing: a sentinel the injected scripts would set stays
 // unset, no element comes out of the text, and the javascript: source is not a link.
 func TestBrowserHostile(t *testing.T) {
-	page, err := New(load(t, hostileDebate(t)), Options{}).HTML(context.Background())
+	page, err := New(testdebate.Load(t, hostileDebate(t)), Options{}).HTML(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"context"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,12 +36,12 @@ func pdftotext(t *testing.T, doc []byte, page string) string {
 }
 
 func TestPDF(t *testing.T) {
-	d := load(t, "../seeds/camp-taji")
+	d := testdebate.Load(t, "../seeds/camp-taji")
 	doc, err := New(d, Options{}).PDF(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := New(load(t, "../seeds/camp-taji"), Options{}).PDF(context.Background())
+	again, err := New(testdebate.Load(t, "../seeds/camp-taji"), Options{}).PDF(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func TestPDF(t *testing.T) {
 }
 
 func TestPDFHostile(t *testing.T) {
-	doc, err := New(load(t, hostileDebate(t)), Options{}).PDF(context.Background())
+	doc, err := New(testdebate.Load(t, hostileDebate(t)), Options{}).PDF(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

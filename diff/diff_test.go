@@ -5,23 +5,14 @@ import (
 	"flag"
 	"testing"
 
-	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/internal/golden"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func load(t testing.TB, dir string) *argmap.Debate {
-	t.Helper()
-	d, diags := argmap.Load(dir, argmap.Options{})
-	if d == nil {
-		t.Fatalf("Load(%s): %v", dir, diags)
-	}
-	return d
-}
-
 func TestCompare(t *testing.T) {
-	r := Compare(load(t, "testdata/old"), load(t, "testdata/new"), "old", "new")
+	r := Compare(testdebate.Load(t, "testdata/old"), testdebate.Load(t, "testdata/new"), "old", "new")
 	if r.Title == nil || r.Title.New != "New title" {
 		t.Errorf("title change %+v", r.Title)
 	}
@@ -51,15 +42,15 @@ func TestCompare(t *testing.T) {
 	if ps.Op != Changed || ps.Old.String() != "+" || ps.New.String() != "++ (confidence 8, inferred)" {
 		t.Errorf("ann on p1: %s → %s", ps.Old, ps.New)
 	}
-	if n := Compare(load(t, "testdata/new"), load(t, "testdata/new"), "a", "b").Count(); n != 0 {
+	if n := Compare(testdebate.Load(t, "testdata/new"), testdebate.Load(t, "testdata/new"), "a", "b").Count(); n != 0 {
 		t.Errorf("a debate compared with itself: %d differences", n)
 	}
 }
 
 // Two debates with nothing in common: everything added and removed.
 func TestCompareDisjoint(t *testing.T) {
-	r := Compare(load(t, "testdata/old"), load(t, "../seeds/camp-taji"), "old", "seed")
-	seed := load(t, "../seeds/camp-taji")
+	r := Compare(testdebate.Load(t, "testdata/old"), testdebate.Load(t, "../seeds/camp-taji"), "old", "seed")
+	seed := testdebate.Load(t, "../seeds/camp-taji")
 	added := 0
 	for _, c := range r.Claims {
 		if c.Op == Added {
@@ -74,7 +65,7 @@ func TestCompareDisjoint(t *testing.T) {
 }
 
 func TestWriters(t *testing.T) {
-	r := Compare(load(t, "testdata/old"), load(t, "testdata/new"), "testdata/old", "testdata/new")
+	r := Compare(testdebate.Load(t, "testdata/old"), testdebate.Load(t, "testdata/new"), "testdata/old", "testdata/new")
 	for _, c := range []struct {
 		file  string
 		write func(*bytes.Buffer) error
@@ -93,7 +84,7 @@ func TestWriters(t *testing.T) {
 }
 
 func BenchmarkCompareSeed(b *testing.B) {
-	old, new := load(b, "../seeds/camp-taji"), load(b, "testdata/new")
+	old, new := testdebate.Load(b, "../seeds/camp-taji"), testdebate.Load(b, "testdata/new")
 	for b.Loop() {
 		Compare(old, new, "a", "b")
 	}

@@ -8,21 +8,13 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/internal/golden"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func seed(t testing.TB) *argmap.Debate {
-	t.Helper()
-	d, diags := argmap.Load("../seeds/camp-taji", argmap.Options{})
-	if d == nil {
-		t.Fatal(diags)
-	}
-	return d
-}
-
 func TestEvaluateSeed(t *testing.T) {
-	d := seed(t)
+	d := testdebate.Load(t, "../seeds/camp-taji")
 	for _, c := range []struct {
 		name string
 		opt  Options
@@ -53,7 +45,7 @@ func TestEvaluateSeed(t *testing.T) {
 // Every claim the grounded labelling puts out is attacked by a claim that is in, and every
 // claim in has all its attackers out: the labelling is legal on the real debate.
 func TestGroundedIsLegalOnSeed(t *testing.T) {
-	d := seed(t)
+	d := testdebate.Load(t, "../seeds/camp-taji")
 	r, _ := Evaluate(d, Options{})
 	label := map[string]Label{}
 	for _, c := range r.Claims {
@@ -110,7 +102,7 @@ func TestNoAttacks(t *testing.T) {
 }
 
 func TestEvaluateErrors(t *testing.T) {
-	d := seed(t)
+	d := testdebate.Load(t, "../seeds/camp-taji")
 	for _, opt := range []Options{{Semantics: "stable"}, {Expert: "nobody"}, {Semantics: Preferred, Expert: "hof"}} {
 		if _, err := Evaluate(d, opt); err == nil {
 			t.Errorf("Evaluate(%+v): no error", opt)
@@ -119,7 +111,7 @@ func TestEvaluateErrors(t *testing.T) {
 }
 
 func BenchmarkPreferredSeed(b *testing.B) {
-	d := seed(b)
+	d := testdebate.Load(b, "../seeds/camp-taji")
 	for b.Loop() {
 		if _, err := Evaluate(d, Options{Semantics: Preferred}); err != nil {
 			b.Fatal(err)

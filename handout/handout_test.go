@@ -19,21 +19,13 @@ import (
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
+	"github.com/argmap-dev/argmap/internal/testdebate"
 	"golang.org/x/text/unicode/norm"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 const seedDir = "../seeds/camp-taji"
-
-func load(t testing.TB, dir string) *argmap.Debate {
-	t.Helper()
-	d, diags := argmap.Load(dir, argmap.Options{})
-	if d == nil {
-		t.Fatalf("Load(%s): %v", dir, diags)
-	}
-	return d
-}
 
 func write(t testing.TB, d *argmap.Debate, opt Options, f Format) []byte {
 	t.Helper()
@@ -45,7 +37,7 @@ func write(t testing.TB, d *argmap.Debate, opt Options, f Format) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	d := load(t, seedDir)
+	d := testdebate.Load(t, seedDir)
 	for _, tc := range []struct {
 		name string
 		opt  Options
@@ -137,7 +129,7 @@ func found(text, secret string) bool {
 // the extraction would see a leak.
 func TestWorksheetHidesExperts(t *testing.T) {
 	for _, dir := range []string{seedDir, "testdata/hostile"} {
-		d := load(t, dir)
+		d := testdebate.Load(t, dir)
 		for _, f := range Formats() {
 			t.Run(filepath.Base(dir)+"/"+string(f), func(t *testing.T) {
 				text, ok := extractText(t, write(t, d, Options{Seed: DefaultSeed}, f), f)
@@ -172,7 +164,7 @@ func isLatin(s string) bool {
 // TestHTMLEscapes checks that the hostile debate's markup stays text in the HTML and the
 // Markdown: no element of the debate's making, no external request.
 func TestHTMLEscapes(t *testing.T) {
-	d := load(t, "testdata/hostile")
+	d := testdebate.Load(t, "testdata/hostile")
 	for _, key := range []bool{false, true} {
 		out := string(write(t, d, Options{Seed: DefaultSeed, Key: key}, HTML))
 		for _, bad := range []string{"<script", "<b>", "<i>", "</p><script"} {
@@ -191,7 +183,7 @@ func TestHTMLEscapes(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	d := load(t, seedDir)
+	d := testdebate.Load(t, seedDir)
 	for _, f := range Formats() {
 		for _, key := range []bool{false, true} {
 			if f == PDF && key && testing.Short() {
@@ -208,7 +200,7 @@ func TestDeterministic(t *testing.T) {
 
 // TestSeed checks that the seed decides the letters, and that worksheet and key agree.
 func TestSeed(t *testing.T) {
-	d := load(t, seedDir)
+	d := testdebate.Load(t, seedDir)
 	letters := func(seed int64) string {
 		h := New(d, Options{Seed: seed, Key: true})
 		var s []string
@@ -274,7 +266,7 @@ func TestRedact(t *testing.T) {
 // TestExercises checks the exercises and the key against the debate: every recommendation
 // listed with its direct supports, every cross-expert attack and no other.
 func TestExercises(t *testing.T) {
-	d := load(t, "testdata/hostile")
+	d := testdebate.Load(t, "testdata/hostile")
 	h := New(d, Options{Seed: DefaultSeed, Key: true})
 	attacks := 0
 	for _, e := range d.Experts {
@@ -306,7 +298,7 @@ func TestExercises(t *testing.T) {
 }
 
 func BenchmarkSeedPDF(b *testing.B) {
-	d := load(b, seedDir)
+	d := testdebate.Load(b, seedDir)
 	for _, tc := range []struct {
 		name string
 		key  bool
@@ -347,7 +339,7 @@ func TestKeyTooBigForAMap(t *testing.T) {
 // Right-to-left text (the hostile debate's Hebrew and Arabic) is set in its own direction in
 // the HTML: paragraphs, headings and cells take it from their text, list items isolate it.
 func TestHTMLDirection(t *testing.T) {
-	out := string(write(t, load(t, "testdata/hostile"), Options{Seed: DefaultSeed, Key: true}, HTML))
+	out := string(write(t, testdebate.Load(t, "testdata/hostile"), Options{Seed: DefaultSeed, Key: true}, HTML))
 	for _, want := range []string{`<p dir="auto">`, `<td dir="auto">`, `<bdi>`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("HTML lacks %s", want)
