@@ -48,8 +48,8 @@ argmap import --from aif reads an AIF file back into a debate folder.`,
 }
 
 func runExport(s *Streams, o *exportOptions, path string) error {
-	if _, err := outputFormat("x", o.output, nil, ""); err != nil {
-		return err // a TOML file
+	if err := refuseTOML(o.output); err != nil {
+		return err
 	}
 	format := o.format
 	if format == "" {

@@ -14,8 +14,8 @@ import (
 // listing those that do: "-o report.xslx" must not quietly write a text table. A TOML file
 // is refused whatever the format: argmap never writes one, and -o would overwrite a debate.
 func outputFormat(format, output string, byExt map[string]string, fallback string) (string, error) {
-	if strings.EqualFold(filepath.Ext(output), ".toml") {
-		return "", usage(fmt.Errorf("refusing to write %s: argmap never writes TOML, and -o would overwrite a debate file", output))
+	if err := refuseTOML(output); err != nil {
+		return "", err
 	}
 	if format != "" {
 		return format, nil
@@ -33,4 +33,12 @@ func outputFormat(format, output string, byExt map[string]string, fallback strin
 	}
 	return "", usage(fmt.Errorf("cannot tell the format from %q: %s is not one of %s; rename the file or give --format",
 		output, ext, strings.Join(slices.Sorted(maps.Keys(byExt)), " ")))
+}
+
+// refuseTOML refuses an output file that would overwrite a debate: argmap never writes TOML.
+func refuseTOML(output string) error {
+	if strings.EqualFold(filepath.Ext(output), ".toml") {
+		return usage(fmt.Errorf("refusing to write %s: argmap never writes TOML, and -o would overwrite a debate file", output))
+	}
+	return nil
 }

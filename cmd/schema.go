@@ -29,8 +29,8 @@ are for argmap check.`,
 		Args:      args(cobra.ExactArgs(1)),
 		ValidArgs: schema.Names,
 		RunE: func(c *cobra.Command, a []string) error {
-			if _, err := outputFormat("json", o.output, nil, "json"); err != nil {
-				return err // a TOML file
+			if err := refuseTOML(o.output); err != nil {
+				return err
 			}
 			b, err := schema.Get(a[0])
 			if err != nil {
