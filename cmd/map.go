@@ -188,4 +188,4 @@ func mapFormat(o *mapOptions) (render.Format, error) {
 	return f, nil
 }
 
-var mapExts = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".json": "json"}
+var mapExts = render.Extensions()

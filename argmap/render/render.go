@@ -67,22 +67,23 @@ func formatList() string {
 	return strings.Join(names, ", ")
 }
 
+// extensions are the file-name extensions that name a format.
+var extensions = map[string]Format{".svg": SVG, ".png": PNG, ".pdf": PDF, ".dot": DOT, ".gv": DOT, ".json": JSON}
+
 // FormatFromPath returns the format that the extension of path names: .svg, .png, .pdf, .dot
 // or .gv, .json. It reports false for any other extension.
 func FormatFromPath(path string) (Format, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".svg":
-		return SVG, true
-	case ".png":
-		return PNG, true
-	case ".pdf":
-		return PDF, true
-	case ".dot", ".gv":
-		return DOT, true
-	case ".json":
-		return JSON, true
+	f, ok := extensions[strings.ToLower(filepath.Ext(path))]
+	return f, ok
+}
+
+// Extensions returns the file-name extensions that name a format, with the format's name.
+func Extensions() map[string]string {
+	m := make(map[string]string, len(extensions))
+	for ext, f := range extensions {
+		m[ext] = string(f)
 	}
-	return "", false
+	return m
 }
 
 // Engines are the Graphviz layout engines that Render accepts: those that draw an argument
