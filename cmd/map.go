@@ -177,7 +177,7 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 }
 
 func mapFormat(o *mapOptions) (render.Format, error) {
-	name, err := outputFormat(o.format, o.output, mapExts, string(render.SVG))
+	name, err := outputFormat(o.format, o.output, render.Extensions(), string(render.SVG))
 	if err != nil {
 		return "", err
 	}
@@ -188,4 +188,3 @@ func mapFormat(o *mapOptions) (render.Format, error) {
 	return f, nil
 }
 
-var mapExts = render.Extensions()
