@@ -187,4 +187,3 @@ func mapFormat(o *mapOptions) (render.Format, error) {
 	}
 	return f, nil
 }
-
