@@ -24,6 +24,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -158,23 +159,37 @@ type found struct {
 	layout                  string
 }
 
-var (
-	mdHeading = regexp.MustCompile(`^#{2,6}\s+(.+?)\s*#*$`)
-	boldLead  = regexp.MustCompile(`^\*\*([^*]+?)\*\*\s*(.*)$`)
-	parenOrg  = regexp.MustCompile(`^([^():“”"]{3,80}?)\s+\(([^()]{2,120})\)\s*:\s*(.*)$`)
-	// speech verbs that end a lead-in's name or role ("Jane Doe, fellow at X, argues that").
-	speech = regexp.MustCompile(`(?i),?\s+\b(says|said|argues|argued|writes|wrote|notes|noted|explains|explained|warns|warned|believes|thinks|told|tells|adds|added|contends|predicts|observes|comments|suggests|points out|put it|agrees|disagrees)\b.*$`)
-)
+// patterns are the regular expressions of header lines, compiled on first use: every argmap
+// process would otherwise pay for them at start-up, and only new --from and check --source
+// read articles.
+type patterns struct {
+	mdHeading, boldLead, parenOrg *regexp.Regexp
+	speech                        *regexp.Regexp // verbs that end a lead-in's name or role ("Jane Doe, fellow at X, argues that")
+	atOrg, possessive             *regexp.Regexp
+	glossed                       *regexp.Regexp // a name followed by the same name in another script, in brackets
+}
+
+var pat = sync.OnceValue(func() *patterns {
+	return &patterns{
+		mdHeading:  regexp.MustCompile(`^#{2,6}\s+(.+?)\s*#*$`),
+		boldLead:   regexp.MustCompile(`^\*\*([^*]+?)\*\*\s*(.*)$`),
+		parenOrg:   regexp.MustCompile(`^([^():“”"]{3,80}?)\s+\(([^()]{2,120})\)\s*:\s*(.*)$`),
+		speech:     regexp.MustCompile(`(?i),?\s+\b(says|said|argues|argued|writes|wrote|notes|noted|explains|explained|warns|warned|believes|thinks|told|tells|adds|added|contends|predicts|observes|comments|suggests|points out|put it|agrees|disagrees)\b.*$`),
+		atOrg:      regexp.MustCompile(`^(.*?)\s+at\s+(?:the\s+)?(\p{Lu}[^,;]*)$`),
+		possessive: regexp.MustCompile(`^(.*?\b(?:of|with|at|for)\s+)(?:the\s+)?(\p{Lu}[\p{L}\p{N} .&-]*?)[’']s\s+(.+)$`),
+		glossed:    regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`),
+	}
+})
 
 // header reads a line as an expert's header. It reports ok with an empty name for a
 // heading or bold line that names no one (a break in the text).
 func header(line string) (f found, ok bool) {
-	if m := mdHeading.FindStringSubmatch(line); m != nil {
+	if m := pat().mdHeading.FindStringSubmatch(line); m != nil {
 		f = nameRole(strings.TrimSuffix(m[1], ":"))
 		f.layout = "a Markdown heading per expert"
 		return f, true
 	}
-	if m := boldLead.FindStringSubmatch(line); m != nil {
+	if m := pat().boldLead.FindStringSubmatch(line); m != nil {
 		inner := strings.TrimSpace(m[1])
 		rest := strings.TrimSpace(m[2])
 		if strings.HasSuffix(inner, ":") || strings.HasPrefix(rest, ":") {
@@ -188,21 +203,21 @@ func header(line string) (f found, ok bool) {
 	if startsQuoted(line) {
 		return found{}, false
 	}
-	if m := parenOrg.FindStringSubmatch(line); m != nil && isName(m[1]) {
+	if m := pat().parenOrg.FindStringSubmatch(line); m != nil && isName(m[1]) {
 		return found{name: m[1], affiliation: strings.TrimSpace(m[2]), rest: m[3], layout: `"Name (Organisation): …"`}, true
 	}
 	if strings.HasSuffix(line, ":") && utf8.RuneCountInString(line) <= 300 {
 		body := strings.TrimSuffix(line, ":")
 		if name, after, ok := strings.Cut(body, ","); ok && isName(name) {
 			f = nameRole(body)
-			if speech.MatchString(after) {
+			if pat().speech.MatchString(after) {
 				f.layout = `a lead-in "Name, role, argues that …:"`
 			} else {
 				f.layout = `a line "Name, role at Organisation:"`
 			}
 			return f, true
 		}
-		if loc := speech.FindStringIndex(body); loc != nil && isName(body[:loc[0]]) {
+		if loc := pat().speech.FindStringIndex(body); loc != nil && isName(body[:loc[0]]) {
 			return found{name: strings.TrimSpace(body[:loc[0]]), layout: `a lead-in "Name says …:"`}, true
 		}
 	}
@@ -217,7 +232,7 @@ func nameRole(s string) found {
 	if !isName(name) {
 		return found{}
 	}
-	role = strings.TrimSpace(speech.ReplaceAllString(role, ""))
+	role = strings.TrimSpace(pat().speech.ReplaceAllString(role, ""))
 	role = strings.TrimSuffix(strings.TrimSpace(role), ",")
 	for _, article := range []string{"a ", "an ", "the "} {
 		role = strings.TrimPrefix(role, article)
@@ -226,26 +241,18 @@ func nameRole(s string) found {
 	return found{name: name, role: capitalize(role), affiliation: affiliation}
 }
 
-var (
-	atOrg      = regexp.MustCompile(`^(.*?)\s+at\s+(?:the\s+)?(\p{Lu}[^,;]*)$`)
-	possessive = regexp.MustCompile(`^(.*?\b(?:of|with|at|for)\s+)(?:the\s+)?(\p{Lu}[\p{L}\p{N} .&-]*?)[’']s\s+(.+)$`)
-)
-
 // splitAffiliation takes the organisation out of a role: "director of the Iraq Initiative at
 // the Atlantic Council" and "director of the Atlantic Council’s Iraq Initiative" both give
 // ("director of the Iraq Initiative", "Atlantic Council").
 func splitAffiliation(role string) (string, string) {
-	if m := atOrg.FindStringSubmatch(role); m != nil && m[1] != "" {
+	if m := pat().atOrg.FindStringSubmatch(role); m != nil && m[1] != "" {
 		return m[1], strings.TrimSpace(m[2])
 	}
-	if m := possessive.FindStringSubmatch(role); m != nil {
+	if m := pat().possessive.FindStringSubmatch(role); m != nil {
 		return m[1] + "the " + m[3], strings.TrimSpace(m[2])
 	}
 	return role, ""
 }
-
-// glossed is a name followed by the same name in another script, in brackets.
-var glossed = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
 
 // particles are the lower-case words that names may hold.
 var particles = map[string]bool{
@@ -259,7 +266,7 @@ var particles = map[string]bool{
 // with no sentence punctuation.
 func isName(s string) bool {
 	s = strings.TrimSpace(s)
-	if m := glossed.FindStringSubmatch(s); m != nil { // "شبلي تلحمي (Shibley Telhami)"
+	if m := pat().glossed.FindStringSubmatch(s); m != nil { // "شبلي تلحمي (Shibley Telhami)"
 		return isName(m[1]) && isName(m[2])
 	}
 	words := strings.Fields(s)

@@ -7,9 +7,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -31,7 +33,9 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, "child: render failed:", err)
 			os.Exit(3)
 		}
-		fmt.Printf("status: %s\nTMPDIR=%s\n", wasmcache.Status(), os.Getenv("TMPDIR"))
+		gc := debug.SetGCPercent(-1)
+		debug.SetGCPercent(gc)
+		fmt.Printf("status: %s\nTMPDIR=%s\ngc=%d limit=%d\n", wasmcache.Status(), os.Getenv("TMPDIR"), gc, debug.SetMemoryLimit(-1))
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
@@ -161,6 +165,22 @@ func TestCacheIsPrivateAndTmpdirUntouched(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(cache, "argmap", "start-*")); len(m) != 0 {
 		t.Errorf("start-up markers left behind: %v", m)
+	}
+}
+
+// The collector is paused for go-graphviz's start-up only: afterwards GOGC and GOMEMLIMIT
+// hold again.
+func TestCollectorRestored(t *testing.T) {
+	out, errOut, err := child(t, warmCache(t), t.TempDir(), nil, "GOGC=150", "GOMEMLIMIT=300MiB")
+	if err != nil {
+		t.Fatalf("start-up failed: %v\n%s", err, errOut)
+	}
+	if want := fmt.Sprintf("gc=150 limit=%d\n", 300<<20); !strings.Contains(out, want) {
+		t.Errorf("after start-up:\n%s\nwant %q", out, want)
+	}
+	out = mustRun(t, warmCache(t), t.TempDir())
+	if want := fmt.Sprintf("gc=100 limit=%d\n", int64(math.MaxInt64)); !strings.Contains(out, want) {
+		t.Errorf("after start-up:\n%s\nwant %q", out, want)
 	}
 }
 
