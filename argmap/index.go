@@ -1,7 +1,7 @@
 package argmap
 
 import (
-	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -19,20 +19,51 @@ type loc struct{ line, col int }
 // keyLoc is where a key sits, where its value starts, and, for an array, where each element
 // starts, in order.
 type keyLoc struct {
-	at    loc
-	val   loc
-	elems []loc
+	name       string
+	at         loc
+	val        loc
+	elem, elen int32 // the array's elements: index.elems[elem : elem+elen]
 }
 
 // tableLoc is one table: the root, a [table], or one element of an [[array]].
 type tableLoc struct {
-	header loc
-	keys   map[string]*keyLoc
+	header     loc
+	keys       []keyLoc         // in file order, each name once
+	byName     map[string]int32 // index into keys, made on the first lookup in a big table
+	start, end int              // where keys lie in the scan's one list of keys
+}
+
+// smallTable is how many keys a table may hold before lookups go through a map: a debate's
+// tables hold a handful, and a scan of those is cheaper than a map per table.
+const smallTable = 16
+
+// find returns the key called name.
+func (t *tableLoc) find(name string) (*keyLoc, bool) {
+	if len(t.keys) <= smallTable {
+		for i := range t.keys {
+			if t.keys[i].name == name {
+				return &t.keys[i], true
+			}
+		}
+		return nil, false
+	}
+	if t.byName == nil {
+		t.byName = make(map[string]int32, len(t.keys))
+		for i, k := range t.keys {
+			t.byName[k.name] = int32(i)
+		}
+	}
+	i, ok := t.byName[name]
+	if !ok {
+		return nil, false
+	}
+	return &t.keys[i], true
 }
 
 type index struct {
 	root   *tableLoc
 	tables map[string][]*tableLoc // by dotted header name, in file order
+	elems  []loc                  // where array elements start, for all keys
 }
 
 // key returns where key sits in the n-th table called name ("" is the root table). It
@@ -40,7 +71,7 @@ type index struct {
 func (ix *index) key(name string, n int, key string) loc {
 	t := ix.table(name, n)
 	if t != nil {
-		if k, ok := t.keys[key]; ok {
+		if k, ok := t.find(key); ok {
 			return k.at
 		}
 	}
@@ -57,13 +88,13 @@ func (ix *index) key(name string, n int, key string) loc {
 	if name == "" {
 		return loc{1, 1}
 	}
-	if k, ok := ix.root.keys[full]; ok { // dotted key at the root
+	if k, ok := ix.root.find(full); ok { // dotted key at the root
 		return k.at
 	}
 	if t != nil {
 		return t.header
 	}
-	if k, ok := ix.root.keys[name]; ok { // inline table
+	if k, ok := ix.root.find(name); ok { // inline table
 		return k.at
 	}
 	return loc{1, 1}
@@ -80,8 +111,8 @@ func (ix *index) dotted(t *tableLoc, full, key string) (loc, bool) {
 		}
 	}
 	if t != nil {
-		for k, kl := range t.keys {
-			if strings.HasPrefix(k, key+".") {
+		for _, kl := range t.keys {
+			if strings.HasPrefix(kl.name, key+".") {
 				consider(kl.at)
 			}
 		}
@@ -98,7 +129,7 @@ func (ix *index) dotted(t *tableLoc, full, key string) (loc, bool) {
 // sits when that is not known.
 func (ix *index) value(name string, n int, key string) loc {
 	if t := ix.table(name, n); t != nil {
-		if k, ok := t.keys[key]; ok {
+		if k, ok := t.find(key); ok {
 			return k.val
 		}
 	}
@@ -108,8 +139,8 @@ func (ix *index) value(name string, n int, key string) loc {
 // elem returns where the i-th element of key's array value starts, or where the key sits.
 func (ix *index) elem(name string, n int, key string, i int) loc {
 	if t := ix.table(name, n); t != nil {
-		if k, ok := t.keys[key]; ok && i >= 0 && i < len(k.elems) {
-			return k.elems[i]
+		if k, ok := t.find(key); ok && i >= 0 && i < int(k.elen) {
+			return ix.elems[int(k.elem)+i]
 		}
 	}
 	return ix.key(name, n, key)
@@ -120,7 +151,7 @@ func (ix *index) header(name string, n int) loc {
 	if t := ix.table(name, n); t != nil && name != "" {
 		return t.header
 	}
-	if k, ok := ix.root.keys[name]; ok {
+	if k, ok := ix.root.find(name); ok {
 		return k.at
 	}
 	return loc{1, 1}
@@ -138,7 +169,7 @@ func (ix *index) table(name string, n int) *tableLoc {
 }
 
 type lineScanner struct {
-	src       []byte
+	src       string
 	i         int
 	line, col int
 }
@@ -168,7 +199,7 @@ func (s *lineScanner) next() {
 func (s *lineScanner) at() loc { return loc{s.line, s.col} }
 
 func (s *lineScanner) hasPrefix(p string) bool {
-	return bytes.HasPrefix(s.src[s.i:], []byte(p))
+	return strings.HasPrefix(s.src[s.i:], p)
 }
 
 func (s *lineScanner) skipToEOL() {
@@ -178,10 +209,15 @@ func (s *lineScanner) skipToEOL() {
 }
 
 // buildIndex scans src, which must be TOML the decoder accepted.
-func buildIndex(src []byte) *index {
-	ix := &index{root: &tableLoc{header: loc{1, 1}, keys: map[string]*keyLoc{}}, tables: map[string][]*tableLoc{}}
+func buildIndex(src string) *index {
+	ix := &index{root: &tableLoc{header: loc{1, 1}}, tables: map[string][]*tableLoc{}}
 	s := &lineScanner{src: src, line: 1, col: 1}
 	cur := ix.root
+	// A table's keys follow its header up to the next one: all keys go into one list, and
+	// each table gets its part of it at the end (one growing list, not one per table).
+	all := make([]keyLoc, 0, strings.Count(src, "=")) // at most one key per '='
+	var seen keySet
+	tables := []*tableLoc{ix.root}
 	for !s.eof() {
 		switch c := s.peek(0); {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
@@ -194,8 +230,11 @@ func buildIndex(src []byte) *index {
 				s.next()
 			}
 			name := s.readKey(']')
-			t := &tableLoc{header: start, keys: map[string]*keyLoc{}}
+			cur.end = len(all)
+			seen = keySet{}
+			t := &tableLoc{header: start, start: len(all)}
 			ix.tables[name] = append(ix.tables[name], t)
+			tables = append(tables, t)
 			cur = t
 			s.skipToEOL()
 		default:
@@ -209,19 +248,52 @@ func buildIndex(src []byte) *index {
 			for s.peek(0) == ' ' || s.peek(0) == '\t' {
 				s.next()
 			}
-			k := &keyLoc{at: start, val: s.at()}
-			if _, dup := cur.keys[name]; !dup {
-				cur.keys[name] = k
+			k := keyLoc{name: name, at: start, val: s.at()}
+			k.elem = int32(len(ix.elems))
+			ix.elems = s.scanValue(ix.elems)
+			k.elen = int32(len(ix.elems)) - k.elem
+			if !seen.has(all[cur.start:], name) {
+				all = append(all, k)
 			}
-			s.scanValue(k)
 		}
 	}
+	cur.end = len(all)
+	all = slices.Clip(all)
+	for _, t := range tables {
+		t.keys = all[t.start:t.end:t.end]
+	}
 	return ix
+}
+
+// keySet answers whether a table already holds a key: by a scan while the table is small, by
+// a map once it is big (a hostile file may put many thousands of keys in one table).
+type keySet struct{ m map[string]bool }
+
+// has reports whether name is among keys, the table's keys so far, which the caller then
+// extends by name if it is not.
+func (k *keySet) has(keys []keyLoc, name string) bool {
+	if k.m == nil && len(keys) <= smallTable {
+		return slices.ContainsFunc(keys, func(o keyLoc) bool { return o.name == name })
+	}
+	if k.m == nil {
+		k.m = make(map[string]bool, 2*len(keys))
+		for _, o := range keys {
+			k.m[o.name] = true
+		}
+	}
+	if k.m[name] {
+		return true
+	}
+	k.m[name] = true
+	return false
 }
 
 // readKey reads a possibly dotted, possibly quoted key up to stop (not consumed) or the end
 // of the line, and returns it with quotes and spaces removed and parts joined by dots.
 func (s *lineScanner) readKey(stop byte) string {
+	if k, ok := s.bareKey(stop); ok {
+		return k
+	}
 	var parts []string
 	var b strings.Builder
 	for !s.eof() {
@@ -253,22 +325,46 @@ func (s *lineScanner) readKey(stop byte) string {
 	return strings.Join(append(parts, b.String()), ".")
 }
 
-// scanValue reads a value up to the end of its (last) line, recording where the elements of
-// a top-level array start.
-func (s *lineScanner) scanValue(k *keyLoc) {
+// bareKey reads a key of bare parts (letters, digits, '-', '_', dots) up to stop, optionally
+// followed by blanks, as one string. It consumes nothing unless it reports ok.
+func (s *lineScanner) bareKey(stop byte) (string, bool) {
+	end := s.i
+	for end < len(s.src) && isBare(s.src[end]) {
+		end++
+	}
+	rest := end
+	for rest < len(s.src) && (s.src[rest] == ' ' || s.src[rest] == '\t') {
+		rest++
+	}
+	if end == s.i || rest >= len(s.src) || s.src[rest] != stop || s.src[s.i] == '.' || s.src[end-1] == '.' || strings.Contains(s.src[s.i:end], "..") {
+		return "", false
+	}
+	key := s.src[s.i:end]
+	s.col += rest - s.i // no newline in between
+	s.i = rest
+	return key, true
+}
+
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+}
+
+// scanValue reads a value up to the end of its (last) line, appending to elems where the
+// elements of a top-level array start.
+func (s *lineScanner) scanValue(elems []loc) []loc {
 	depth := 0
 	expect := false // inside the array, after '[' or ',': the next value starts an element
 	for !s.eof() {
 		c := s.peek(0)
 		if expect && depth == 1 && !strings.ContainsRune(" \t\r\n#],", rune(c)) {
-			k.elems = append(k.elems, s.at())
+			elems = append(elems, s.at())
 			expect = false
 		}
 		switch c {
 		case '\n':
 			s.next()
 			if depth <= 0 {
-				return
+				return elems
 			}
 		case '#':
 			s.skipToEOL()
@@ -288,6 +384,7 @@ func (s *lineScanner) scanValue(k *keyLoc) {
 			s.next()
 		}
 	}
+	return elems
 }
 
 func (s *lineScanner) skipString(q byte) {

@@ -27,7 +27,7 @@ supports = [
   id="c2"
 attacks = ["a", "b"]
 `
-	ix := buildIndex([]byte(src))
+	ix := buildIndex(src)
 	tests := []struct {
 		name string
 		got  loc

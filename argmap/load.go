@@ -326,11 +326,12 @@ func parseFile(f File, diags *Diagnostics) (*node, *fileCtx, bool) {
 		diags.add(Pos{Path: f.Path, Line: line, Col: col}, Error, "a debate file never needs more than a few levels; see docs/schema.md", "%s", msg)
 		return nil, nil, false
 	}
-	m, ok := decodeTOML(f.Path, f.Data, diags)
+	text := string(f.Data) // one copy, shared by the decoder and the index
+	m, ok := decodeTOML(f.Path, text, diags)
 	if !ok {
 		return nil, nil, false
 	}
-	ctx := &fileCtx{path: f.Path, ix: buildIndex(f.Data), diags: diags}
+	ctx := &fileCtx{path: f.Path, ix: buildIndex(text), diags: diags}
 	return &node{f: ctx, m: m}, ctx, true
 }
 

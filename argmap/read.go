@@ -1,7 +1,6 @@
 package argmap
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -32,14 +31,14 @@ type fileCtx struct {
 func (f *fileCtx) pos(l loc) Pos { return Pos{Path: f.path, Line: l.line, Col: l.col} }
 
 // decodeTOML parses data into a map, or reports a positioned syntax error.
-func decodeTOML(path string, data []byte, diags *Diagnostics) (m map[string]any, ok bool) {
+func decodeTOML(path string, data string, diags *Diagnostics) (m map[string]any, ok bool) {
 	defer func() {
 		if r := recover(); r != nil { // the decoder must never take the process down
 			diags.errorf(Pos{Path: path, Line: 1, Col: 1}, "cannot parse TOML: %v", r)
 			m, ok = nil, false
 		}
 	}()
-	if _, err := toml.Decode(string(data), &m); err != nil {
+	if _, err := toml.Decode(data, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			msg := cleanTOMLMessage(pe.Message)
@@ -56,13 +55,13 @@ func decodeTOML(path string, data []byte, diags *Diagnostics) (m map[string]any,
 // own line counter can be one past the offset; the offset is what points at the problem.
 // An offset on blank space moves to the next character of the line; a duplicate key points
 // at the start of its line, where the key is.
-func syntaxPos(path string, data []byte, off int, msg string) Pos {
+func syntaxPos(path string, data string, off int, msg string) Pos {
 	off = min(max(off, 0), len(data))
 	for off < len(data) && (data[off] == ' ' || data[off] == '\t') {
 		off++
 	}
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	line := 1 + strings.Count(data[:off], "\n")
+	start := strings.LastIndexByte(data[:off], '\n') + 1
 	if strings.Contains(msg, "has already been defined") {
 		off = start
 		for off < len(data) && (data[off] == ' ' || data[off] == '\t') {
@@ -254,9 +253,16 @@ func (n *node) tables(key string) []*node {
 		n.f.diags.add(n.valAt(key), Error, fmt.Sprintf("write [[%s]] tables", n.name(key)), "%s must be an array of tables, not %s", n.name(key), tomlType(v))
 		return nil
 	}
+	// The tables' nodes and their lists of keys read come from one allocation each: a debate
+	// has thousands of [[stances]].
+	const keysPerTable = 8
+	nodes := make([]node, len(ms))
+	known := make([]string, 0, keysPerTable*len(ms))
+	name := n.name(key)
 	out := make([]*node, len(ms))
 	for i, m := range ms {
-		out[i] = &node{f: n.f, table: n.name(key), n: i, m: m}
+		nodes[i] = node{f: n.f, table: name, n: i, m: m, known: known[i*keysPerTable : i*keysPerTable : (i+1)*keysPerTable]}
+		out[i] = &nodes[i]
 	}
 	return out
 }
