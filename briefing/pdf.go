@@ -13,6 +13,7 @@ import (
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
+	"github.com/argmap-dev/argmap/internal/pdftext"
 	"github.com/argmap-dev/argmap/stances"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansitalic"
@@ -87,7 +88,8 @@ func (p *pack) face(size float64, style canvas.FontStyle, col color.Color) *canv
 
 // box lays out text in a box of the given width.
 func (p *pack) box(s string, size float64, style canvas.FontStyle, col color.Color, width float64) (*canvas.Text, float64) {
-	t := canvas.NewTextBox(p.face(size, style, col), oneLine(s), width, 0, canvas.Left, canvas.Top, nil)
+	face := p.face(size, style, col)
+	t := canvas.NewTextBox(face, pdftext.Prepare(oneLine(s), face, width), width, 0, canvas.Left, canvas.Top, nil)
 	return t, t.Bounds().H()
 }
 

@@ -82,3 +82,43 @@ func TestPDFHostile(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A word wider than the page (a long identifier in the title, a URL with a long query) is
+// broken across lines, not run off the page: every word pdftotext finds on the cover lies
+// within the page.
+func TestPDFLongWords(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil && os.Getenv("CI") == "" {
+		t.Skip("no pdftotext: install poppler-utils")
+	}
+	d := testdebate.Load(t, "../seeds/camp-taji")
+	d.Title = "Taji: " + strings.Repeat("Supercalifragilistic_", 8) + "end"
+	d.Source.URL = "https://example.org/a?q=" + strings.Repeat("verylongtrackingparameter", 8)
+	doc, err := New(d, Options{}).PDF(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "b.pdf")
+	if err := os.WriteFile(file, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-bbox", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	page := regexp.MustCompile(`<page width="([0-9.]+)"`).FindSubmatch(out)
+	if page == nil {
+		t.Fatalf("no page in\n%s", out)
+	}
+	width, _ := strconv.ParseFloat(string(page[1]), 64)
+	words := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`).FindAllSubmatch(out, -1)
+	var text strings.Builder
+	for _, w := range words {
+		text.Write(w[3])
+		if xMax, _ := strconv.ParseFloat(string(w[2]), 64); xMax > width-20 {
+			t.Errorf("word %q ends at x = %.0f on a page %.0f wide", w[3], xMax, width)
+		}
+	}
+	if got := strings.ReplaceAll(text.String(), "\u200b", ""); !strings.Contains(got, "Supercalifragilistic_Supercalifragilistic_") {
+		t.Errorf("cover words %q: want the title's long word, broken only by line ends", got)
+	}
+}

@@ -10,12 +10,11 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
+	"github.com/argmap-dev/argmap/internal/pdftext"
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/tdewolff/canvas"
@@ -137,7 +136,8 @@ func (p *pdfWriter) box(s string, pt float64, bold bool, width float64, align ca
 	if bold {
 		f = p.bold
 	}
-	t := canvas.NewTextBox(f.Face(pt, p.black), rtlSpaces(s), width, 0, align, canvas.Top, nil)
+	face := f.Face(pt, p.black)
+	t := canvas.NewTextBox(face, pdftext.Prepare(s, face, width), width, 0, align, canvas.Top, nil)
 	w, _ := t.Size()
 	lines := max(t.Lines(), 1)
 	lh := pt * 25.4 / 72 * 1.2
@@ -299,22 +299,3 @@ func (h *Handout) pdfMap(ctx context.Context, p *pdfWriter, caption string) erro
 	return nil
 }
 
-// rtlSpaces turns the spaces between two right-to-left letters (Hebrew, Arabic) into
-// no-break spaces: canvas drops a breaking space inside a right-to-left run, which would run
-// "דבורה כהן" together. Such a run is then not broken across lines.
-func rtlSpaces(s string) string {
-	if !strings.ContainsFunc(s, rtl) {
-		return s
-	}
-	r := []rune(s)
-	for i := 1; i+1 < len(r); i++ {
-		if r[i] == ' ' && rtl(r[i-1]) && rtl(r[i+1]) {
-			r[i] = '\u00a0'
-		}
-	}
-	return string(r)
-}
-
-func rtl(r rune) bool {
-	return unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko)
-}
