@@ -163,7 +163,7 @@ func (m *Map) DOT() []byte {
 		if m.compact() {
 			break
 		}
-		fmt.Fprintf(&b, "  %s -> %s [%s]\n", dotlabel.Quote("expert:"+s.Expert), dotlabel.Quote("prop:"+s.Proposition), m.stanceAttrs(s))
+		b.WriteString(m.stance(s))
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())
@@ -301,9 +301,15 @@ func (m *Map) supportsShownOwn(c *argmap.Claim) bool {
 	return false
 }
 
-func (m *Map) stanceAttrs(s *argmap.Stance) string {
+// stance draws one stance as its sign in a small box in the expert's colour, on its own line
+// from the expert to the proposition. The box sits next to the proposition (a stance node
+// ranks just before it): where one expert's lines run together, or many converge on one
+// proposition, each sign still belongs to one line (weight keeps the box near the proposition
+// in dot, len in neato and fdp). An edge label would be placed along the
+// bundle, far from its own line.
+func (m *Map) stance(s *argmap.Stance) string {
 	e, _ := m.debate.Expert(s.Expert)
-	color := ink(m.debate.ExpertColor(s.Expert))
+	color := m.debate.ExpertColor(s.Expert)
 	style := "solid"
 	how := ""
 	if s.Inferred {
@@ -316,10 +322,14 @@ func (m *Map) stanceAttrs(s *argmap.Stance) string {
 	if s.Quote != "" {
 		text += ": \u201c" + s.Quote + "\u201d"
 	}
-	width := 1.4 + 0.6*float64(abs(int(s.Position)))
-	return fmt.Sprintf("color=%q, fontcolor=\"#222222\", style=%s, penwidth=%s, arrowhead=dot, arrowsize=0.7, label=<<B> %s </B>>, tooltip=%s, id=%s",
-		color, style, strconv.FormatFloat(width, 'f', 1, 64), dotlabel.HTML(s.Position.Symbol()), tip(oneLine(text)),
-		dotlabel.Quote("stance:"+s.Expert+":"+s.Proposition))
+	tooltip := tip(oneLine(text))
+	width := strconv.FormatFloat(1.4+0.6*float64(abs(int(s.Position))), 'f', 1, 64)
+	id := "stance:" + s.Expert + ":" + s.Proposition
+	line := fmt.Sprintf("color=%q, style=%s, penwidth=%s, tooltip=%s", ink(color), style, width, tooltip)
+	return fmt.Sprintf("  %s [shape=box, style=\"rounded,filled,%s\", color=%q, fillcolor=%q, penwidth=1.5, fontsize=10, width=0, height=0, margin=\"0.05,0.02\", label=<<B>%s</B>>, tooltip=%s, id=%s]\n",
+		dotlabel.Quote(id), style, ink(color), dotlabel.Tint(color, 0.12), dotlabel.HTML(s.Position.Symbol()), tooltip, dotlabel.Quote(id)) +
+		fmt.Sprintf("  %s -> %s [%s, arrowhead=none, id=%s]\n", dotlabel.Quote("expert:"+s.Expert), dotlabel.Quote(id), line, dotlabel.Quote(id+":from")) +
+		fmt.Sprintf("  %s -> %s [%s, arrowhead=dot, arrowsize=0.7, weight=4, len=0.5, id=%s]\n", dotlabel.Quote(id), dotlabel.Quote("prop:"+s.Proposition), line, dotlabel.Quote(id+":to"))
 }
 
 func abs(i int) int {
@@ -525,11 +535,16 @@ func (m *Map) legend() string {
 		cell(`BORDER="0" ALIGN="LEFT"`, `<FONT COLOR="`+argmap.AttackColor+`"><B>&#8212;&#8212;|</B></FONT> attacks`)
 	}
 	if g.stances && !m.compact() {
-		text := "expert &#8212;&#8212;&#8226; proposition: stance"
+		// A sample of the line: expert, the boxed sign, the proposition's dot.
+		what := "the boxed sign is the stance"
 		if g.inferred {
-			text += "<BR/>(dashed: inferred)"
+			what += "<BR/>(dashed: inferred)"
 		}
-		cell(`BORDER="0" ALIGN="LEFT"`, text)
+		rows = append(rows, `<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`+
+			`<TD><FONT POINT-SIZE="8">expert &#8212;</FONT></TD>`+
+			`<TD><TABLE BORDER="1" COLOR="#000000" STYLE="rounded" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD><FONT POINT-SIZE="8"><B>+</B></FONT></TD></TR></TABLE></TD>`+
+			`<TD><FONT POINT-SIZE="8">&#8212;&#8226; proposition</FONT></TD></TR>`+
+			`<TR><TD COLSPAN="3"><FONT POINT-SIZE="8">`+what+`</FONT></TD></TR></TABLE></TD>`)
 	}
 	if len(m.opt.Status) > 0 {
 		cell(`BORDER="0" ALIGN="LEFT" BALIGN="LEFT"`, "evaluation (grounded):<BR/>IN stands, OUT (defeated) grey,<BR/>UNDECIDED in an unsettled cycle")
