@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/argmap-dev/argmap/article"
 )
 
 // maxQuoteWords is the length above which a quote is no longer "a short excerpt".
@@ -63,27 +65,10 @@ func (v *validator) checkQuoteLength(q string, at Pos, subject string) {
 	}
 }
 
-// sentences counts sentences in s, roughly: a '.', '!' or '?' followed by a space and a
-// capital letter ends one, unless the word before it is a short abbreviation ("Gen.").
-func sentences(s string) int {
-	words := strings.Fields(NormalizeText(s))
-	n := 1
-	for i := 0; i+1 < len(words); i++ {
-		w := strings.TrimRight(words[i], `"')`)
-		if w == "" || !strings.ContainsAny(w[len(w)-1:], ".!?") {
-			continue
-		}
-		next := strings.TrimLeft(words[i+1], `"'(`)
-		if next == "" || !unicode.IsUpper([]rune(next)[0]) {
-			continue
-		}
-		if core := strings.TrimRight(w, ".!?"); len(core) <= 3 && core != "" && unicode.IsUpper([]rune(core)[0]) {
-			continue // "Maj.", "Gen.", "U.S."
-		}
-		n++
-	}
-	return n
-}
+// sentences counts the sentences of s by the rules the article reader splits an expert's
+// words with (abbreviations and initials do not end one), so that check and new --from agree
+// on what one sentence is.
+func sentences(s string) int { return len(article.Sentences(NormalizeText(s))) }
 
 // quotesInSource reports every quote that does not occur in the source text. When most
 // quotes miss (more than half, and at least 3), the source is probably not the debate's:

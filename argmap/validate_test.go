@@ -363,6 +363,8 @@ func TestSentences(t *testing.T) {
 		{"First one. Second one.", 2},
 		{"Caught in the middle, yes. A victim, no.", 2},
 		{"the U.S. Army left", 1},
+		{"“It failed.” Then what?", 2},
+		{"C. Anthony Pfaff met Dr. Kadhim on Jan. 3 in Baghdad.", 1},
 	}
 	for _, tt := range tests {
 		if got := sentences(tt.in); got != tt.want {
