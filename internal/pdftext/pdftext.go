@@ -6,6 +6,7 @@ package pdftext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tdewolff/canvas"
 )
@@ -25,17 +26,22 @@ func Prepare(s string, face *canvas.FontFace, width float64) string {
 // URL, an identifier, a name without spaces). Words that fit are left alone, and no break is
 // put before a combining mark.
 func Fit(s string, face *canvas.FontFace, width float64) string {
-	if width <= 0 || face.TextWidth(s) <= width {
+	if width <= 0 {
 		return s
 	}
-	words := strings.Split(s, " ")
-	changed := false
-	for i, w := range words {
-		if w != "" && face.TextWidth(w) > width {
-			words[i], changed = split(w, face, width), true
+	// Shaping text to measure it is slow, and nearly every word is short: a word whose
+	// letters could not be wider than the box even at 1.5 em each is not measured.
+	short := int(width / (1.5 * face.Size))
+	var words []string
+	for i, w := range strings.Split(s, " ") {
+		if utf8.RuneCountInString(w) > short && face.TextWidth(w) > width {
+			if words == nil {
+				words = strings.Split(s, " ")
+			}
+			words[i] = split(w, face, width)
 		}
 	}
-	if !changed {
+	if words == nil {
 		return s
 	}
 	return strings.Join(words, " ")
