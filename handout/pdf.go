@@ -298,4 +298,3 @@ func (h *Handout) pdfMap(ctx context.Context, p *pdfWriter, caption string) erro
 	p.y = y
 	return nil
 }
-
