@@ -50,6 +50,9 @@ type Options struct {
 	brokenManifest, brokenExperts bool
 	// Set by Load: what reading the files found, for Parse to report with its own.
 	read Diagnostics
+	// Set by Load, which owns the files: Parse drops each file's bytes once it has its text
+	// (a large debate's bytes would otherwise be held twice while it is read).
+	release bool
 }
 
 // Load reads and validates the debate at path: a debate folder (debate.toml and
@@ -67,7 +70,7 @@ func Load(path string, opt Options) (*Debate, Diagnostics) {
 			opt.brokenExperts = true
 		}
 	}
-	opt.read = diags
+	opt.read, opt.release = diags, true
 	return Parse(files, opt)
 }
 
@@ -260,6 +263,9 @@ func Parse(files []File, opt Options) (*Debate, Diagnostics) {
 					continue
 				}
 				root, ctx, ok := parseFile(f, &r.diags)
+				if opt.release {
+					files[i].Data = nil
+				}
 				if !ok {
 					continue
 				}
