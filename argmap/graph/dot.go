@@ -325,9 +325,13 @@ func (m *Map) stance(s *argmap.Stance) string {
 	tooltip := tip(oneLine(text))
 	width := strconv.FormatFloat(1.4+0.6*float64(abs(int(s.Position))), 'f', 1, 64)
 	id := "stance:" + s.Expert + ":" + s.Proposition
+	sign := "<B>" + dotlabel.HTML(s.Position.Symbol()) + "</B>"
+	if b := m.debate.ExpertBadge(s.Expert); b != "" {
+		sign = `<FONT POINT-SIZE="8">` + dotlabel.HTML(b) + "</FONT> " + sign // colours repeat: the badge tells whose
+	}
 	line := fmt.Sprintf("color=%q, style=%s, penwidth=%s, tooltip=%s", ink(color), style, width, tooltip)
-	return fmt.Sprintf("  %s [shape=box, style=\"rounded,filled,%s\", color=%q, fillcolor=%q, penwidth=1.5, fontsize=10, width=0, height=0, margin=\"0.05,0.02\", label=<<B>%s</B>>, tooltip=%s, id=%s]\n",
-		dotlabel.Quote(id), style, ink(color), dotlabel.Tint(color, 0.12), dotlabel.HTML(s.Position.Symbol()), tooltip, dotlabel.Quote(id)) +
+	return fmt.Sprintf("  %s [shape=box, style=\"rounded,filled,%s\", color=%q, fillcolor=%q, penwidth=1.5, fontsize=10, width=0, height=0, margin=\"0.05,0.02\", label=<%s>, tooltip=%s, id=%s]\n",
+		dotlabel.Quote(id), style, ink(color), dotlabel.Tint(color, 0.12), sign, tooltip, dotlabel.Quote(id)) +
 		fmt.Sprintf("  %s -> %s [%s, arrowhead=none, id=%s]\n", dotlabel.Quote("expert:"+s.Expert), dotlabel.Quote(id), line, dotlabel.Quote(id+":from")) +
 		fmt.Sprintf("  %s -> %s [%s, arrowhead=dot, arrowsize=0.7, weight=4, len=0.5, id=%s]\n", dotlabel.Quote(id), dotlabel.Quote("prop:"+s.Proposition), line, dotlabel.Quote(id+":to"))
 }
