@@ -1,8 +1,10 @@
 package stances
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"runtime"
 
 	"github.com/argmap-dev/argmap/argmap"
 )
@@ -146,17 +148,82 @@ func (j *jsonWriter) pair(p Pair) {
 	j.raw("}")
 }
 
-// jsonPairs writes every pair in display order, computing each as it goes.
+// jsonPairs writes every pair in display order. A panel of 500 experts has 124,750 pairs:
+// they are computed and formatted a run of rows at a time by several goroutines, and the runs
+// written in order, so the document is the same bytes as one goroutine would write.
 func (m *Matrix) jsonPairs(j *jsonWriter, last bool) {
 	n := len(m.rows)
-	x, y := 0, 1
-	j.array("pairs", n*(n-1)/2, last, func(int) {
-		j.pair(m.pairOf(m.rows[x], m.rows[y]))
-		if y++; y == n {
-			x++
-			y = x + 1
+	const runSize = 4096
+	runs := pairRuns(n, runSize)
+	out := make([]chan []byte, len(runs))
+	for i := range out {
+		out[i] = make(chan []byte, 1)
+	}
+	window := make(chan struct{}, 2*runtime.GOMAXPROCS(0)) // runs formatted but not yet written
+	go func() {
+		for i, r := range runs {
+			window <- struct{}{}
+			go func() {
+				var b bytes.Buffer
+				pairs := 0
+				for x := r[0]; x < r[1]; x++ {
+					pairs += n - 1 - x
+				}
+				b.Grow(200 * pairs) // a pair's line is about 180 bytes
+				w := newJSONWriter(&b)
+				for x := r[0]; x < r[1]; x++ {
+					for y := x + 1; y < n; y++ {
+						if x > r[0] || y > x+1 {
+							w.raw(",\n    ")
+						}
+						w.pair(m.pairOf(m.rows[x], m.rows[y]))
+					}
+				}
+				w.flush()
+				out[i] <- b.Bytes()
+			}()
 		}
-	})
+	}()
+	j.raw("  ")
+	j.str("pairs")
+	j.raw(": [")
+	for i := range runs {
+		b := <-out[i] // received even after a write error, so that every goroutine ends
+		<-window
+		if len(b) > 0 {
+			if i > 0 {
+				j.raw(",")
+			}
+			j.raw("\n    ")
+			j.bytes(b)
+		}
+	}
+	if n > 1 {
+		j.raw("\n  ")
+	}
+	j.raw("]")
+	if !last {
+		j.raw(",")
+	}
+	j.raw("\n")
+}
+
+// pairRuns splits the rows 0..n-1 of the upper triangle of pairs into runs [from, to) of
+// about size pairs each; rows without pairs (the last) belong to no run.
+func pairRuns(n, size int) [][2]int {
+	var runs [][2]int
+	from, count := 0, 0
+	for x := 0; x < n-1; x++ {
+		count += n - 1 - x
+		if count >= size {
+			runs = append(runs, [2]int{from, x + 1})
+			from, count = x+1, 0
+		}
+	}
+	if count > 0 {
+		runs = append(runs, [2]int{from, n - 1})
+	}
+	return runs
 }
 
 func (j *jsonWriter) strs(list []string) {

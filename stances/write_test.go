@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/xuri/excelize/v2"
 )
@@ -483,6 +484,70 @@ func TestTerminalNeutralisesBidi(t *testing.T) {
 		}
 		if strings.ContainsRune(b.String(), '\u202e') {
 			t.Errorf("%s: the terminal output holds a raw U+202E", name)
+		}
+	}
+}
+
+// TestJSONPairsInOrder checks the pairs of a panel big enough to be formatted in several runs
+// at once: every pair once, in the order of Pairs, with its figures, and the same bytes on
+// every run.
+func TestJSONPairsInOrder(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 200} {
+		d, diags := argmap.Parse(synth.Generate(synth.Config{Claims: max(n, 1), ClaimsPerExpert: 1, Propositions: 6, Coverage: 0.7}), argmap.Options{})
+		if d == nil {
+			t.Fatal(diags)
+		}
+		if n == 0 {
+			d.Experts = nil
+		}
+		m := New(d, Options{})
+		var b bytes.Buffer
+		if err := m.WriteAgreement(&b, JSON, false); err != nil {
+			t.Fatal(err)
+		}
+		var out struct {
+			Pairs []struct {
+				A, B      string
+				Shared    int
+				Agreement *float64
+			}
+		}
+		if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+			t.Fatalf("%d experts: %v\n%s", n, err, b.Bytes())
+		}
+		want := m.Pairs()
+		if len(out.Pairs) != len(want) || len(want) != n*(n-1)/2 {
+			t.Fatalf("%d experts: %d pairs written, Pairs has %d; want %d", n, len(out.Pairs), len(want), n*(n-1)/2)
+		}
+		for k, p := range want {
+			got := out.Pairs[k]
+			if got.A != p.A.ID || got.B != p.B.ID || got.Shared != p.Shared || (got.Agreement == nil) != !p.Agreement.OK {
+				t.Fatalf("%d experts, pair %d = %+v; want %s/%s shared %d", n, k, got, p.A.ID, p.B.ID, p.Shared)
+			}
+		}
+		var again bytes.Buffer
+		if err := m.WriteAgreement(&again, JSON, false); err != nil || !bytes.Equal(b.Bytes(), again.Bytes()) {
+			t.Errorf("%d experts: a second run wrote other bytes (err %v)", n, err)
+		}
+	}
+}
+
+func TestPairRuns(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 5, 100, 301} {
+		for _, size := range []int{1, 7, 4096} {
+			next, pairs := 0, 0
+			for _, r := range pairRuns(n, size) {
+				if r[0] != next || r[1] <= r[0] || r[1] > n-1 {
+					t.Fatalf("pairRuns(%d, %d): run %v after row %d", n, size, r, next)
+				}
+				for x := r[0]; x < r[1]; x++ {
+					pairs += n - 1 - x
+				}
+				next = r[1]
+			}
+			if pairs != n*(n-1)/2 {
+				t.Errorf("pairRuns(%d, %d) covers %d pairs; want %d", n, size, pairs, n*(n-1)/2)
+			}
 		}
 	}
 }
