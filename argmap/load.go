@@ -385,6 +385,11 @@ type expertDecl struct {
 	stances  []*stanceDecl
 }
 
+// locOf is where p is in its file; pos puts it back in the expert's file.
+func locOf(p Pos) loc { return loc{p.Line, p.Col} }
+
+func (x *expertDecl) pos(l loc) Pos { return Pos{Path: x.path, Line: l.line, Col: l.col} }
+
 type claimDecl struct {
 	sourceAt         Pos
 	c                *Claim
@@ -394,14 +399,14 @@ type claimDecl struct {
 }
 
 type stanceDecl struct {
-	s                  *Stance
-	at                 Pos // the table
-	propAt, positionAt Pos
-	position           string
-	confAt, quoteAt    Pos
-	confidence         int64
-	hasConfidence      bool
-	evidence           []text
+	s *Stance
+	// Where its keys are, without the file's path (the expert's): a large panel has tens of
+	// thousands of stances.
+	propAt, positionAt, confAt, quoteAt loc
+	position                            string
+	confidence                          int64
+	hasConfidence                       bool
+	evidence                            []text
 }
 
 func readManifest(root *node, f *fileCtx) *manifestDecl {
@@ -489,14 +494,18 @@ func readExpert(root *node, f *fileCtx) *expertDecl {
 	}
 	for _, sn := range root.tables("stances") {
 		s := &Stance{}
-		sd := &stanceDecl{s: s, at: sn.here()}
-		s.Proposition, sd.propAt = sn.str("proposition", true)
-		sd.position, sd.positionAt = sn.str("position", true)
+		sd := &stanceDecl{s: s}
+		var at Pos
+		s.Proposition, at = sn.str("proposition", true)
+		sd.propAt = locOf(at)
+		sd.position, at = sn.str("position", true)
+		sd.positionAt = locOf(at)
 		sd.confidence, sd.hasConfidence = sn.integer("confidence")
-		sd.confAt = sn.valAt("confidence")
+		sd.confAt = locOf(sn.valAt("confidence"))
 		s.Inferred = sn.boolean("inferred")
 		sd.evidence = sn.strs("evidence")
-		s.Quote, sd.quoteAt = sn.str("quote", false)
+		s.Quote, at = sn.str("quote", false)
+		sd.quoteAt = locOf(at)
 		s.Note, _ = sn.str("note", false)
 		sn.finish()
 		x.stances = append(x.stances, sd)

@@ -82,7 +82,7 @@ func (v *validator) quotesInSources(d *Debate, xs []*expertDecl, opt Options) {
 		}
 		for _, sd := range x.stances {
 			id := d.SourceOf(x.e, nil)
-			bySource[id] = append(bySource[id], quote{NormalizeText(sd.s.Quote), sd.quoteAt, x.e})
+			bySource[id] = append(bySource[id], quote{NormalizeText(sd.s.Quote), x.pos(sd.quoteAt), x.e})
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(bySource)) {

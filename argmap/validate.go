@@ -334,32 +334,32 @@ func (v *validator) stances(x *expertDecl) {
 					hint = "no debate.toml was loaded: check the debate folder, not the expert file alone"
 				}
 				if !v.brokenManifest {
-					v.diags.add(sd.propAt, Error, hint, "stance on unknown proposition %q", s.Proposition)
+					v.diags.add(x.pos(sd.propAt), Error, hint, "stance on unknown proposition %q", s.Proposition)
 				}
 			}
 		}
 		if prev, dup := first[s.Proposition]; dup && s.Proposition != "" {
-			v.diags.errorf(sd.propAt, "second stance of %q on %q (the first is at %s)", x.e.ID, s.Proposition, prev.propAt)
+			v.diags.errorf(x.pos(sd.propAt), "second stance of %q on %q (the first is at %s)", x.e.ID, s.Proposition, x.pos(prev.propAt))
 		} else {
 			first[s.Proposition] = sd
 		}
 		if sd.position != "" {
 			p, valid := ParsePosition(sd.position)
 			if !valid {
-				v.diags.add(sd.positionAt, Error, hintOrList(sd.position, PositionNames()), "invalid position %q", sd.position)
+				v.diags.add(x.pos(sd.positionAt), Error, hintOrList(sd.position, PositionNames()), "invalid position %q", sd.position)
 			}
 			s.Position = p
 		}
 		if sd.hasConfidence {
 			if sd.confidence < 1 || sd.confidence > 10 {
-				v.diags.errorf(sd.confAt, "confidence %d is out of range: use 1 (a guess) to 10 (certain)", sd.confidence)
+				v.diags.errorf(x.pos(sd.confAt), "confidence %d is out of range: use 1 (a guess) to 10 (certain)", sd.confidence)
 			} else {
 				s.Confidence = int(sd.confidence)
 			}
 		}
 		s.Evidence = v.resolveAll(sd.evidence, x)
 		if s.Quote != "" {
-			v.checkQuoteLength(s.Quote, sd.quoteAt, x.e.ID+"/"+s.Proposition)
+			v.checkQuoteLength(s.Quote, x.pos(sd.quoteAt), x.e.ID+"/"+s.Proposition)
 		}
 		if ok {
 			x.e.Stances = append(x.e.Stances, s)
