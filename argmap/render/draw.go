@@ -2,12 +2,15 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/tdewolff/canvas"
@@ -68,8 +71,8 @@ func (p *painter) png(l *graphLayout, w, h float64, opt Options) ([]byte, error)
 		wpx, hpx = max(1, int(w*scale+0.5)), max(1, int(h*scale+0.5))
 	}
 	img := image.NewRGBA(image.Rect(0, 0, wpx, hpx))
-	p.r, p.k = newRaster(img, scale/mmPerPt), mmPerPt
-	if err := p.paint(l); err != nil {
+	p.k = mmPerPt
+	if err := p.paintBands(l, img, scale/mmPerPt); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -77,6 +80,56 @@ func (p *painter) png(l *graphLayout, w, h float64, opt Options) ([]byte, error)
 		return nil, fmt.Errorf("cannot encode png: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// paintBands paints the layout on img, its rows split into parts that several painters
+// paint at once, each skipping what lies outside its rows. Parts start at multiples of
+// bandRows, where the raster starts its bands anyway, so the pixels do not depend on how the
+// rows are split (nor on how many processors there are).
+func (p *painter) paintBands(l *graphLayout, img *image.RGBA, dpmm float64) error {
+	h := img.Bounds().Dy()
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	part := max(bandRows, (h/(2*workers)+bandRows-1)/bandRows*bandRows)
+	parts := (h + part - 1) / part
+	if workers == 1 || parts == 1 {
+		p.band = newRaster(img, dpmm, 0, h)
+		p.r = p.band
+		return p.paint(l)
+	}
+	next := make(chan int)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		q := *p
+		q.fonts = fontSet{} // canvas fonts are not shared between goroutines
+		wg.Go(func() {
+			for i := range next {
+				q.band = newRaster(img, dpmm, i*part, min(h, (i+1)*part))
+				q.r = q.band
+				if err := q.paint(l); err != nil && errs[w] == nil {
+					errs[w] = err
+				}
+			}
+		})
+	}
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// outside reports whether rows ylo to yhi (Graphviz points, y up), widened by pad points,
+// miss the rows of the band being painted; nothing is outside when no band is painted.
+func (p *painter) outside(ylo, yhi, pad float64) bool {
+	if p.band == nil {
+		return false
+	}
+	f := p.k * p.band.dpmm // pixels per point
+	h := float64(p.band.img.Bounds().Dy())
+	top, bottom := h-(yhi+pad+p.oy)*f, h-(ylo-pad+p.oy)*f
+	return bottom < float64(p.band.y0)-1 || top > float64(p.band.y1)+1
 }
 
 func (p *painter) pdf(l *graphLayout, w, h float64) ([]byte, error) {
@@ -104,6 +157,7 @@ func (p *painter) pdf(l *graphLayout, w, h float64) ([]byte, error) {
 // canvas renderers take millimetres with y up.
 type painter struct {
 	r      canvas.Renderer
+	band   *raster // the raster of the rows being painted, when r is one
 	k      float64 // millimetres per Graphviz point
 	ox, oy float64 // points added to Graphviz coordinates: the padding, less the bb origin
 	padX   float64 // the padding, in points
@@ -241,6 +295,17 @@ func (st *state) setStyle(s string) {
 // shape draws an ellipse, polygon, polyline or B-spline: filled with the fill colour when
 // filled, outlined with the pen.
 func (p *painter) shape(kind string, pts [][2]float64, rect [4]float64, filled bool, st state) {
+	// A curve lies within its control points, and a stroke's joins within a few widths.
+	ylo, yhi := rect[1]-math.Abs(rect[3]), rect[1]+math.Abs(rect[3])
+	if kind != "E" && kind != "e" {
+		ylo, yhi = math.Inf(1), math.Inf(-1)
+		for _, q := range pts {
+			ylo, yhi = min(ylo, q[1]), max(yhi, q[1])
+		}
+	}
+	if p.outside(ylo, yhi, 5*st.width+2) {
+		return
+	}
 	path := &canvas.Path{}
 	switch kind {
 	case "E", "e":
@@ -316,6 +381,9 @@ func (p *painter) text(o op, st state) error {
 	txt := gvText(o.Text)
 	if st.pen.A == 0 || strings.TrimSpace(txt) == "" || !(st.font.size > 0 && st.font.size < 1e4) ||
 		!p.sane(o.Pt[0], o.Pt[1], o.Width) {
+		return nil
+	}
+	if p.outside(o.Pt[1], o.Pt[1], 2*st.font.size+2) { // ascent, descent, a sub- or superscript's shift
 		return nil
 	}
 	fam, bold, italic := familyOf(st.font.face)

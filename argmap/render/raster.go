@@ -20,17 +20,23 @@ const bandRows = 32
 // each band only as wide as the path is within it, so the work follows the path's outline
 // rather than its bounding box.
 type raster struct {
-	img  *image.RGBA
-	dpmm float64 // pixels per millimetre
-	vr   vector.Rasterizer
-	mask image.Alpha // coverage of the band being filled
-	segs []seg
+	img    *image.RGBA
+	dpmm   float64 // pixels per millimetre
+	y0, y1 int     // the rows this raster paints: a multiple of bandRows, and the end
+	vr     vector.Rasterizer
+	mask   image.Alpha // coverage of the band being filled
+	segs   []seg
 }
 
 // seg is a line segment in pixels, y down.
 type seg struct{ x0, y0, x1, y1 float64 }
 
-func newRaster(img *image.RGBA, dpmm float64) *raster { return &raster{img: img, dpmm: dpmm} }
+// newRaster returns a raster that paints rows y0 to y1 of img (y0 a multiple of bandRows).
+// Bands start at multiples of bandRows whatever the rows, so that rasters painting parts of
+// one image give it the same pixels as one raster painting it all.
+func newRaster(img *image.RGBA, dpmm float64, y0, y1 int) *raster {
+	return &raster{img: img, dpmm: dpmm, y0: y0, y1: y1}
+}
 
 // Size returns the size of the image in millimetres.
 func (r *raster) Size() (float64, float64) {
@@ -79,11 +85,13 @@ func (r *raster) fill(path *canvas.Path, c color.RGBA) {
 	if len(r.segs) == 0 {
 		return
 	}
+	lim := min(h, r.y1)
 	if c.A == 0xff && r.coversAll(w, h) {
-		// The page's background: the whole image, one colour, no coverage to compute.
-		n := copy(r.img.Pix, []byte{c.R, c.G, c.B, c.A})
-		for n < len(r.img.Pix) {
-			n += copy(r.img.Pix[n:], r.img.Pix[:n])
+		// The page's background: all the rows, one colour, no coverage to compute.
+		pix := r.img.Pix[r.y0*r.img.Stride : lim*r.img.Stride]
+		n := copy(pix, []byte{c.R, c.G, c.B, c.A})
+		for n < len(pix) {
+			n += copy(pix[n:], pix[:n])
 		}
 		return
 	}
@@ -91,12 +99,13 @@ func (r *raster) fill(path *canvas.Path, c color.RGBA) {
 	for _, s := range r.segs {
 		ymin, ymax = min(ymin, s.y0, s.y1), max(ymax, s.y0, s.y1)
 	}
-	if !(ymax > 0 && ymin < float64(h)) {
+	if !(ymax > float64(r.y0) && ymin < float64(lim)) {
 		return
 	}
 	var pieces []seg
-	for top := max(0, int(math.Floor(ymin))); top < h && float64(top) < ymax; top += bandRows {
-		bottom := min(top+bandRows, h)
+	first := max(r.y0, int(math.Floor(ymin))/bandRows*bandRows)
+	for top := first; top < lim && float64(top) < ymax; top += bandRows {
+		bottom := min(top+bandRows, lim)
 		pieces = pieces[:0]
 		xmin, xmax := math.Inf(1), math.Inf(-1)
 		for _, s := range r.segs {

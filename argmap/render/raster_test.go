@@ -46,7 +46,7 @@ func TestRasterFill(t *testing.T) {
 	}
 	for _, tt := range tests {
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		r := newRaster(img, 1) // one pixel a millimetre
+		r := newRaster(img, 1, 0, h) // one pixel a millimetre
 		style := canvas.DefaultStyle
 		style.Fill = canvas.Paint{Color: red}
 		r.RenderPath(tt.path, style, canvas.Identity)

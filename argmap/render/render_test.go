@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -383,6 +384,33 @@ func BenchmarkRenderSVG(b *testing.B) {
 	for b.Loop() {
 		if _, err := Render(ctx, dot, SVG, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPNGSameOnAnyProcessorCount checks that painting a PNG's rows in parts at once, and
+// skipping what lies outside each part, gives the pixels of one painter painting it all:
+// the same bytes with 1, 2, 3 and 8 processors.
+func TestPNGSameOnAnyProcessorCount(t *testing.T) {
+	js, err := Render(context.Background(), readFile(t, "sample.dot"), JSON, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var want []byte
+	for _, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		got, err := Draw(js, PNG, Options{Scale: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = got
+			if h := decodePNG(t, got).Bounds().Dy(); h < 4*bandRows {
+				t.Fatalf("the sample is %d rows high: too few to be painted in parts", h)
+			}
+		} else if !bytes.Equal(got, want) {
+			t.Errorf("GOMAXPROCS=%d: the PNG differs from the one painted by one painter", procs)
 		}
 	}
 }
