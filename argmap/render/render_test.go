@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -412,5 +413,30 @@ func TestPNGSameOnAnyProcessorCount(t *testing.T) {
 		} else if !bytes.Equal(got, want) {
 			t.Errorf("GOMAXPROCS=%d: the PNG differs from the one painted by one painter", procs)
 		}
+	}
+}
+
+// TestRelaxCollector checks that a layout slows the collector to relaxedGC only when GOGC asks
+// for a faster pace, and that the pace is restored afterwards.
+func TestRelaxCollector(t *testing.T) {
+	current := func() int { p := debug.SetGCPercent(0); debug.SetGCPercent(p); return p }
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tt := range []struct{ set, during int }{{100, relaxedGC}, {50, relaxedGC}, {800, 800}, {-1, -1}} {
+		debug.SetGCPercent(tt.set)
+		restore := relaxCollector()
+		if got := current(); got != tt.during {
+			t.Errorf("GOGC %d: %d during the layout; want %d", tt.set, got, tt.during)
+		}
+		restore()
+		if got := current(); got != tt.set {
+			t.Errorf("GOGC %d: %d after the layout; want it restored", tt.set, got)
+		}
+	}
+	debug.SetGCPercent(100)
+	if _, err := Render(context.Background(), []byte("digraph { a -> b }"), SVG, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := current(); got != 100 {
+		t.Errorf("after Render the pace is %d; want 100", got)
 	}
 }
