@@ -210,6 +210,17 @@ func TestBrowserBriefing(t *testing.T) {
 		t.Errorf("claim panel %q: want its text and who attacks it", got)
 	}
 
+	// Clicking a stance's box on the map opens that stance, as its matrix cell does (the open
+	// panel is closed first: it covers the right of the map, where the boxes are).
+	stanceBox := fmt.Sprintf(`#map-whole g.node[data-ref="stance:%s:%s"]`, s.Expert, s.Proposition)
+	eval[bool](t, ctx, `document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}))`)
+	if err := chromedp.Do(ctx, chromedp.Click(stanceBox)); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("detail-body").textContent`); !strings.Contains(got, s.Quote) {
+		t.Errorf("after clicking %s the panel shows %q; want the quote %q", stanceBox, got, s.Quote)
+	}
+
 	// Choosing an expert highlights their row and their claims.
 	if err := chromedp.Do(ctx, chromedp.SetValue("#expert", "kadhim")); err != nil {
 		t.Fatal(err)

@@ -204,7 +204,13 @@
     vp.addEventListener("click", (e) => {
       if (dragged) { dragged = false; return; }
       const n = e.target.closest("g.node");
-      if (n && claims.has(n.dataset.ref)) showClaim(n.dataset.ref);
+      if (!n) return;
+      const ref = n.dataset.ref || "";
+      if (claims.has(ref)) showClaim(ref);
+      else if (ref.startsWith("stance:")) { // a stance's box: stance:EXPERT:PROPOSITION
+        const [, expert, prop] = ref.split(":");
+        showStance(expert, prop);
+      }
     });
     vp.addEventListener("keydown", (e) => {
       const step = 40;
