@@ -230,8 +230,8 @@ func TestBrowserBriefing(t *testing.T) {
 		t.Error("choosing kadhim does not highlight their row alone")
 	}
 	mine := eval[int](t, ctx, `document.querySelectorAll('#map-whole g.node.mine').length`)
-	if want := len(d.Experts[2].Claims) + 1; d.Experts[2].ID != "kadhim" || mine != want {
-		t.Errorf("choosing kadhim marks %d nodes on the whole map, want %d (claims and header)", mine, want)
+	if want := len(d.Experts[2].Claims) + 1 + len(d.Experts[2].Stances); d.Experts[2].ID != "kadhim" || mine != want {
+		t.Errorf("choosing kadhim marks %d nodes on the whole map, want %d (claims, header and stance boxes)", mine, want)
 	}
 	screenshot(t, ctx, "expert")
 

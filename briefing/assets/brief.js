@@ -130,7 +130,7 @@
     for (const n of nodes) {
       const ref = n.dataset.ref || "";
       n.classList.toggle("hit", hits.has(ref));
-      n.classList.toggle("mine", who !== "" && (ref.startsWith(who + "/") || ref === "expert:" + who));
+      n.classList.toggle("mine", who !== "" && (ref.startsWith(who + "/") || ref === "expert:" + who || ref.startsWith("stance:" + who + ":")));
     }
     for (const m of document.querySelectorAll(".map")) m.classList.toggle("filtering", hits.size > 0 || who !== "");
     // Bring the first match into view on each map that shows it.
