@@ -41,6 +41,14 @@ func heading(level int, text string) block {
 }
 func para(text string) block  { return block{kind: paraBlock, text: text} }
 func list(items []item) block { return block{kind: listBlock, items: items} }
+
+// listOr is a list of items, or the paragraph none when there are no items.
+func listOr(items []item, none string) block {
+	if len(items) == 0 {
+		return para(none)
+	}
+	return list(items)
+}
 func table(head []string, rows [][]string, grid bool) block {
 	return block{kind: tableBlock, head: head, rows: rows, grid: grid}
 }

@@ -220,11 +220,7 @@ func (h *Handout) buildWorksheet() {
 	for _, c := range h.recommendations() {
 		recs = append(recs, item{strconv.Itoa(h.number[c.Ref]), h.text(c.Text) + " (" + h.analyst(c.Expert) + ")  Supported by: ________"})
 	}
-	if len(recs) == 0 {
-		h.add(para("(No analyst makes a recommendation in this debate.)"))
-	} else {
-		h.add(list(recs))
-	}
+	h.add(listOr(recs, "(No analyst makes a recommendation in this debate.)"))
 
 	h.add(heading(3, "(c) Find the collisions"))
 	n := len(h.crossAttacks())
@@ -297,11 +293,7 @@ func (h *Handout) buildKey() {
 		}
 		recs = append(recs, item{strconv.Itoa(h.number[c.Ref]), fmt.Sprintf("%s (%s): supported by %s", c.Text, h.letter[c.Expert], s)})
 	}
-	if len(recs) == 0 {
-		h.add(para("No analyst makes a recommendation."))
-	} else {
-		h.add(list(recs))
-	}
+	h.add(listOr(recs, "No analyst makes a recommendation."))
 
 	h.add(heading(2, "(c) The collisions"))
 	var atts []item
@@ -309,11 +301,7 @@ func (h *Handout) buildKey() {
 		atts = append(atts, item{"", fmt.Sprintf("%d (%s, %s) attacks %d (%s, %s)",
 			h.number[a[0].Ref], h.letter[a[0].Expert], a[0].Text, h.number[a[1].Ref], h.letter[a[1].Expert], a[1].Text)})
 	}
-	if len(atts) == 0 {
-		h.add(para("No statement attacks another analyst's."))
-	} else {
-		h.add(list(atts))
-	}
+	h.add(listOr(atts, "No statement attacks another analyst's."))
 
 	h.add(heading(2, "(d) The cruxes"))
 	var cr []item
@@ -331,11 +319,7 @@ func (h *Handout) buildKey() {
 		cr = append(cr, item{h.propLabel(c.Proposition.ID), fmt.Sprintf("%s Agree: %s. Mixed: %s. Disagree: %s.",
 			c.Proposition.Text, side(c.Agree), side(c.Mixed), side(c.Disagree))})
 	}
-	if len(cr) == 0 {
-		h.add(para("The analysts are divided on no proposition."))
-	} else {
-		h.add(list(cr))
-	}
+	h.add(listOr(cr, "The analysts are divided on no proposition."))
 
 	h.add(heading(2, "The statements"))
 	for _, e := range h.analysts {
