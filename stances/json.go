@@ -184,28 +184,17 @@ func (m *Matrix) jsonPairs(j *jsonWriter, last bool) {
 			}()
 		}
 	}()
-	j.raw("  ")
-	j.str("pairs")
-	j.raw(": [")
-	for i := range runs {
-		b := <-out[i] // received even after a write error, so that every goroutine ends
+	// Each run is one element of the array to the writer: its pairs are already separated.
+	done := 0
+	j.array("pairs", len(runs), last, func(i int) {
+		j.bytes(<-out[i])
 		<-window
-		if len(b) > 0 {
-			if i > 0 {
-				j.raw(",")
-			}
-			j.raw("\n    ")
-			j.bytes(b)
-		}
+		done++
+	})
+	for ; done < len(runs); done++ { // after a write error: let every goroutine end
+		<-out[done]
+		<-window
 	}
-	if n > 1 {
-		j.raw("\n  ")
-	}
-	j.raw("]")
-	if !last {
-		j.raw(",")
-	}
-	j.raw("\n")
 }
 
 // pairRuns splits the rows 0..n-1 of the upper triangle of pairs into runs [from, to) of
