@@ -308,14 +308,13 @@ func (m *Map) supportsShownOwn(c *argmap.Claim) bool {
 // in dot, len in neato and fdp). An edge label would be placed along the
 // bundle, far from its own line.
 func (m *Map) stance(s *argmap.Stance) string {
-	e, _ := m.debate.Expert(s.Expert)
 	color := m.debate.ExpertColor(s.Expert)
 	style := "solid"
 	how := ""
 	if s.Inferred {
 		style, how = "dashed", " (inferred)"
 	}
-	text := fmt.Sprintf("%s: %s%s", m.debate.ExpertLabel(e.ID), strings.ReplaceAll(s.Position.String(), "-", " "), how)
+	text := fmt.Sprintf("%s: %s%s", m.debate.ExpertLabel(s.Expert), strings.ReplaceAll(s.Position.String(), "-", " "), how)
 	if s.Confidence > 0 {
 		text += fmt.Sprintf(", confidence %d/10", s.Confidence)
 	}
