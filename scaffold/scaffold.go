@@ -14,6 +14,7 @@ import (
 	"github.com/argmap-dev/argmap/article"
 	"github.com/argmap-dev/argmap/internal/ids"
 	"github.com/argmap-dev/argmap/internal/safefile"
+	"github.com/argmap-dev/argmap/internal/tomlstr"
 	"github.com/argmap-dev/argmap/schema"
 )
 
@@ -67,11 +68,11 @@ func FromArticle(a *article.Article, sourceName string) []File {
 	d.WriteString(debateHook)
 	fmt.Fprintf(&d, "# debate.toml, scaffolded from %s by argmap new. Fill in what is marked TODO,\n", comment(sourceName))
 	d.WriteString("# write the shared propositions, then check your work with: argmap check --source ARTICLE .\n\n")
-	fmt.Fprintf(&d, "title = %s\n", quote(title))
+	fmt.Fprintf(&d, "title = %s\n", tomlstr.Quote(title))
 	d.WriteString("# date = 2020-03-11                 # the event's date\n")
 	d.WriteString("# description = \"TODO: one paragraph on what the experts react to\"\n\n")
 	d.WriteString("[source]\n")
-	fmt.Fprintf(&d, "title = %s\n", quote(title))
+	fmt.Fprintf(&d, "title = %s\n", tomlstr.Quote(title))
 	d.WriteString("# publisher = \"TODO\"\n# url = \"https://…\"\n\n")
 	d.WriteString("# Propositions every expert may take a stance on, for example:\n")
 	d.WriteString("# [[propositions]]\n# id = \"troops-stay\"\n# text = \"US troops should stay in the country.\"\n")
@@ -97,12 +98,12 @@ func expertFile(id string, e article.Expert) []byte {
 	fmt.Fprintf(&b, "# %s: %d sentences in the article (from line %d).\n", comment(e.Name), len(sentences), e.Line)
 	b.WriteString("# Turn the sentences that carry the argument into claims: your paraphrase as text, the\n")
 	b.WriteString("# sentence (or the telling part of it) as quote.\n\n")
-	fmt.Fprintf(&b, "id = %s\nname = %s\n", quote(id), quote(e.Name))
+	fmt.Fprintf(&b, "id = %s\nname = %s\n", tomlstr.Quote(id), tomlstr.Quote(e.Name))
 	for _, kv := range [][2]string{{"role", e.Role}, {"affiliation", e.Affiliation}} {
 		if kv[1] == "" {
 			fmt.Fprintf(&b, "# %s = \"TODO\"\n", kv[0])
 		} else {
-			fmt.Fprintf(&b, "%s = %s\n", kv[0], quote(kv[1]))
+			fmt.Fprintf(&b, "%s = %s\n", kv[0], tomlstr.Quote(kv[1]))
 		}
 	}
 	b.WriteString("\n# [[claims]]\n# id = \"a-short-id\"\n# kind = \"premise\"        # premise, conclusion or recommendation\n")
@@ -172,25 +173,6 @@ func (e *ExistError) Error() string {
 		verb = "exist"
 	}
 	return fmt.Sprintf("%s already %s: nothing written (--force overwrites)", strings.Join(e.Paths, ", "), verb)
-}
-
-// quote writes s as a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // comment makes s safe in a TOML comment: control characters (which TOML forbids there, and

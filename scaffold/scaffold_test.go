@@ -8,6 +8,7 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/article"
+	"github.com/argmap-dev/argmap/internal/tomlstr"
 )
 
 // The starter debate checks clean: no error and no warning.
@@ -88,7 +89,7 @@ func TestWriteNeverOverwrites(t *testing.T) {
 }
 
 func TestQuoteAndComment(t *testing.T) {
-	if got := quote("a \"b\" \\ \x1b\n"); got != `"a \"b\" \\ \u001B\u000A"` {
+	if got := tomlstr.Quote("a \"b\" \\ \x1b\n"); got != `"a \"b\" \\ \u001B\u000A"` {
 		t.Errorf("quote = %s", got)
 	}
 	if got := comment("a\nb\rc"); got != "a b c" {

@@ -7,28 +7,10 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/tomlstr"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
 
 // positions maps the fixture symbols to position names.
 var positions = map[string]string{
@@ -50,7 +32,7 @@ func fixture(t testing.TB, n int, rows ...string) *argmap.Debate {
 		id, cells, _ := strings.Cut(row, ":")
 		id = strings.TrimSpace(id)
 		var b strings.Builder
-		fmt.Fprintf(&b, "id = %q\nname = %s\n", id, tomlString("Expert "+strings.ToUpper(id)))
+		fmt.Fprintf(&b, "id = %q\nname = %s\n", id, tomlstr.Quote("Expert "+strings.ToUpper(id)))
 		fields := strings.Fields(cells)
 		if len(fields) != n {
 			t.Fatalf("fixture row %q has %d cells, want %d", row, len(fields), n)

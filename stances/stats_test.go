@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/internal/tomlstr"
 )
 
 // absent is an undefined figure in the tables below.
@@ -526,7 +527,7 @@ func TestSortKey(t *testing.T) {
 // (issue 8, item 11): by family name, sort_name first, accents and case folded.
 func TestOrderByFamilyName(t *testing.T) {
 	expert := func(id, name, extra string) argmap.File {
-		return argmap.File{Path: "d/experts/" + id + ".toml", Data: []byte("id = \"" + id + "\"\nname = " + tomlString(name) + "\n" + extra +
+		return argmap.File{Path: "d/experts/" + id + ".toml", Data: []byte("id = \"" + id + "\"\nname = " + tomlstr.Quote(name) + "\n" + extra +
 			"\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\n")}
 	}
 	d := parse(t, []argmap.File{

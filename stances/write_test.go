@@ -11,6 +11,7 @@ import (
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
+	"github.com/argmap-dev/argmap/internal/tomlstr"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -451,7 +452,7 @@ func TestXLSX(t *testing.T) {
 
 // hostileFiles is a debate whose texts try to break out of every output format.
 func hostileFiles() []argmap.File {
-	q := tomlString
+	q := tomlstr.Quote
 	return []argmap.File{
 		{Path: "d/debate.toml", Data: []byte("title = " + q(hostile) + "\n\n[[propositions]]\nid = \"p1\"\ntext = " + q(hostile) +
 			"\n\n[[propositions]]\nid = \"p2\"\ntext = " + q("=1+1") + "\n")},
