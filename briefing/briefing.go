@@ -8,7 +8,7 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 )
 

@@ -1,4 +1,4 @@
-// Package briefing composes a debate's argument maps (argmap/graph drawn by argmap/render)
+// Package briefing composes a debate's argument maps (argmap/graph drawn by render)
 // and its stance matrix (stances) into finished documents: one self-contained interactive
 // HTML page ([Briefing.HTML]) and a printable PDF pack ([Briefing.PDF]).
 //

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
-	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 )
 

@@ -11,9 +11,9 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/argmap-dev/argmap/internal/pdftext"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansitalic"

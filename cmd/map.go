@@ -8,8 +8,8 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/evaluate"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/spf13/cobra"
 )
 

@@ -8,7 +8,7 @@ import (
 	"io"
 
 	"github.com/argmap-dev/argmap/argmap"
-	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 	"github.com/spf13/cobra"
 )

@@ -9,7 +9,7 @@ import (
 	"io"
 
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/render"
 )
 
 // htmlPage is a self-contained printable page: no scripts, no external requests. Every text

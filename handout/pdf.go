@@ -12,9 +12,9 @@ import (
 	"strconv"
 
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/argmap-dev/argmap/internal/pdftext"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/tdewolff/canvas"

@@ -11,8 +11,8 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/internal/browsertest"
+	"github.com/argmap-dev/argmap/render"
 	"github.com/chromedp/chromedp"
 	"net/http/httptest"
 )

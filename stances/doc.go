@@ -3,7 +3,7 @@
 // the experts who address it, which propositions are the cruxes, and what separates two
 // experts. It writes the matrix and the agreement table for the terminal, as Markdown, CSV,
 // TSV, JSON, HTML and XLSX, the matrix in long (tidy) form, and pictures of both: SVG, or a
-// Graphviz JSON layout that argmap/render draws as PNG or PDF, laid out here without a
+// Graphviz JSON layout that render draws as PNG or PDF, laid out here without a
 // layout engine.
 //
 // A cell holds an expert's [argmap.Stance] on a proposition, or nil when the expert does not

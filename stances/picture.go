@@ -46,7 +46,7 @@ func (m *Matrix) WritePictureSVG(w io.Writer, agreement bool) error {
 }
 
 // WritePictureLayout writes the same picture as a Graphviz JSON layout (xdot drawing
-// operations, no layout engine involved), which argmap/render's Draw paints as PNG or PDF.
+// operations, no layout engine involved), which render's Draw paints as PNG or PDF.
 //
 // The matrix shows one row per expert (their colour beside the name) and one column per
 // proposition (keyed P1, P2… in file order, with a key underneath), each cell filled with its

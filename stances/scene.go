@@ -14,7 +14,7 @@ import (
 
 // A scene is a picture of the matrix or of the agreement heat map as rectangles and lines of
 // text at positions we compute ourselves: a grid needs no layout engine. It is written as
-// SVG directly, and as a Graphviz JSON layout (xdot drawing operations) that argmap/render's
+// SVG directly, and as a Graphviz JSON layout (xdot drawing operations) that render's
 // Draw paints as PNG or PDF with the fonts of the maps. Time and memory grow with the number
 // of cells, and MaxPictureCells bounds that.
 
@@ -186,7 +186,7 @@ func byFill(items []item) []item {
 	return out
 }
 
-// writeLayout writes the scene as the Graphviz JSON layout that argmap/render's Draw paints:
+// writeLayout writes the scene as the Graphviz JSON layout that render's Draw paints:
 // xdot operations, y up, in the draw lists of nodes. It groups the cells by colour in place
 // (see byFill), so a scene is written once.
 func (s *scene) writeLayout(w io.Writer) error {

@@ -10,8 +10,8 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/argmap/synth"
+	"github.com/argmap-dev/argmap/render"
 )
 
 // mapSVG is the whole in-process pipeline of `argmap map -o x.svg`: parse, validate, select,

@@ -7,7 +7,7 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
-	"github.com/argmap-dev/argmap/argmap/render"
+	"github.com/argmap-dev/argmap/render"
 )
 
 // TestSeedViewsLayOut lays out every view of the seed with every engine offered, and checks

@@ -1,5 +1,5 @@
 // Package pdfnorm makes the PDFs that tdewolff/canvas writes reproducible: the same drawing
-// gives the same bytes, in every time zone. argmap/render (maps) and briefing (the PDF pack)
+// gives the same bytes, in every time zone. render (maps) and briefing (the PDF pack)
 // both use it.
 package pdfnorm
 

@@ -16,8 +16,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/argmap-dev/argmap/argmap/render"
 	"github.com/argmap-dev/argmap/internal/wasmcache"
+	"github.com/argmap-dev/argmap/render"
 )
 
 // The tests run this test binary again as a child process ("the child"): by the time its
