@@ -2,8 +2,9 @@ package briefing
 
 import (
 	"context"
-	"github.com/argmap-dev/argmap/internal/testdebate"
 	"testing"
+
+	"github.com/argmap-dev/argmap/internal/testdebate"
 
 	"github.com/argmap-dev/argmap/argmap"
 )

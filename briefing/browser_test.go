@@ -3,13 +3,14 @@ package briefing
 import (
 	"context"
 	"fmt"
-	"github.com/argmap-dev/argmap/internal/testdebate"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/argmap-dev/argmap/internal/testdebate"
 
 	"github.com/argmap-dev/argmap/internal/browsertest"
 	"github.com/chromedp/cdproto/cdp"

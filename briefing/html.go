@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/matrix"
 	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 )
@@ -72,7 +73,7 @@ func (b *Briefing) colorRules() string {
 		if p == argmap.StronglyAgree || p == argmap.StronglyDisagree {
 			ink = "#fff"
 		}
-		fmt.Fprintf(&s, ".cell.p%d{background:%s;color:%s}\n", int(p)+2, stances.PositionColor(p), ink)
+		fmt.Fprintf(&s, ".cell.p%d{background:%s;color:%s}\n", int(p)+2, matrix.PositionColor(p), ink)
 	}
 	return s.String()
 }

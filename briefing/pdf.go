@@ -13,8 +13,8 @@ import (
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/argmap-dev/argmap/internal/pdftext"
+	"github.com/argmap-dev/argmap/matrix"
 	"github.com/argmap-dev/argmap/render"
-	"github.com/argmap-dev/argmap/stances"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
@@ -278,7 +278,7 @@ func (p *pack) matrix(b *Briefing) {
 			x := margin + nameW + float64(j)*cell
 			sym, fill, ink := "·", color.RGBA{0xff, 0xff, 0xff, 0xff}, mutedColor
 			if s != nil {
-				sym, fill, ink = s.Position.Symbol(), hexColor(stances.PositionColor(s.Position)), inkColor
+				sym, fill, ink = s.Position.Symbol(), hexColor(matrix.PositionColor(s.Position)), inkColor
 				if s.Position == argmap.StronglyAgree || s.Position == argmap.StronglyDisagree {
 					ink = color.RGBA{0xff, 0xff, 0xff, 0xff}
 				}

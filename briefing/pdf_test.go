@@ -3,7 +3,6 @@ package briefing
 import (
 	"bytes"
 	"context"
-	"github.com/argmap-dev/argmap/internal/testdebate"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/argmap-dev/argmap/internal/testdebate"
 )
 
 // pdftotext extracts the text of one page with poppler's pdftotext; outside CI the test

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/matrix"
 	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 	"github.com/spf13/cobra"
@@ -94,7 +95,7 @@ func matrixFlags(c *cobra.Command, o *matrixOptions) {
 
 func formatNames() []string {
 	var out []string
-	for _, f := range stances.Formats() {
+	for _, f := range matrix.Formats() {
 		out = append(out, string(f))
 	}
 	return out
@@ -111,10 +112,10 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 		return err
 	}
 	picture, isPicture := map[string]render.Format{"svg": render.SVG, "png": render.PNG, "pdf": render.PDF}[format]
-	var tf stances.Format
+	var tf matrix.Format
 	if !isPicture {
 		var err error
-		if tf, err = stances.ParseFormat(format); err != nil {
+		if tf, err = matrix.ParseFormat(format); err != nil {
 			return usage(fmt.Errorf("invalid --format %q: want one of table, md, csv, tsv, json, html, xlsx, svg, png, pdf", format))
 		}
 	}
@@ -125,10 +126,10 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	if o.long && (o.stats || o.pairs || o.transpose) {
 		return usage(errors.New("--long is one table of stances: it does not go with --stats, --pairs or --transpose"))
 	}
-	if o.long && (isPicture || tf == stances.HTML || tf == stances.XLSX) {
+	if o.long && (isPicture || tf == matrix.HTML || tf == matrix.XLSX) {
 		return usage(fmt.Errorf("--long is written as table, md, csv, tsv or json, not %s", format))
 	}
-	if o.stats && (tf == stances.CSV || tf == stances.TSV) {
+	if o.stats && (tf == matrix.CSV || tf == matrix.TSV) {
 		return usage(fmt.Errorf("--stats cannot go into one %s table: use --pairs for the agreement, or --format json, xlsx, html or md", format))
 	}
 	if err := checkOutput(s, o.output, format, tf.Binary() || picture == render.PNG || picture == render.PDF); err != nil {
@@ -138,7 +139,7 @@ func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) e
 	if d == nil {
 		return invalidDebate(s, path, diags)
 	}
-	m := stances.New(d, stances.Options{Order: order, Transpose: o.transpose})
+	m := matrix.New(stances.New(d, stances.Options{Order: order, Transpose: o.transpose}))
 	color := toStdout(o.output) && s.color()
 	write := func(w io.Writer) error {
 		switch {
@@ -226,7 +227,7 @@ Formats: table (the terminal default), md, json.`,
   argmap cruxes seeds/camp-taji --format md -o cruxes.md`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, a []string) error {
-			return runReport(s, o, a[0], func(m *stances.Matrix, w *bytes.Buffer, f stances.Format, color bool) error {
+			return runReport(s, o, a[0], func(m *matrix.Writer, w *bytes.Buffer, f matrix.Format, color bool) error {
 				return m.WriteCruxesAs(w, f, color)
 			})
 		},
@@ -251,12 +252,12 @@ Formats: table (the terminal default), md, json.`,
   argmap compare seeds/camp-taji hof slavin --format md`,
 		Args: args(cobra.ExactArgs(3)),
 		RunE: func(c *cobra.Command, a []string) error {
-			return runReport(s, o, a[0], func(m *stances.Matrix, w *bytes.Buffer, f stances.Format, color bool) error {
-				cmp, err := m.Compare(a[1], a[2])
+			return runReport(s, o, a[0], func(m *matrix.Writer, w *bytes.Buffer, f matrix.Format, color bool) error {
+				cmp, err := m.Matrix().Compare(a[1], a[2])
 				if err != nil {
 					return usage(err)
 				}
-				return cmp.WriteAs(w, f, color)
+				return matrix.WriteComparison(w, cmp, f, color)
 			})
 		},
 	}
@@ -270,7 +271,7 @@ func reportFlags(c *cobra.Command, o *reportOptions) {
 	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "md", "json"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
-func runReport(s *Streams, o *reportOptions, path string, write func(*stances.Matrix, *bytes.Buffer, stances.Format, bool) error) error {
+func runReport(s *Streams, o *reportOptions, path string, write func(*matrix.Writer, *bytes.Buffer, matrix.Format, bool) error) error {
 	format, err := outputFormat(o.format, o.output, map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".txt": "table"}, "table")
 	if err != nil {
 		return err
@@ -281,13 +282,13 @@ func runReport(s *Streams, o *reportOptions, path string, write func(*stances.Ma
 	if err := checkOutput(s, o.output, format, false); err != nil {
 		return err
 	}
-	f, _ := stances.ParseFormat(format)
+	f, _ := matrix.ParseFormat(format)
 	d, diags := argmap.Load(path, argmap.Options{})
 	if d == nil {
 		return invalidDebate(s, path, diags)
 	}
 	var buf bytes.Buffer
-	if err := write(stances.New(d, stances.Options{}), &buf, f, toStdout(o.output) && s.color()); err != nil {
+	if err := write(matrix.New(stances.New(d, stances.Options{})), &buf, f, toStdout(o.output) && s.color()); err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			return err

@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"net/http/httptest"
+
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
 	"github.com/argmap-dev/argmap/internal/browsertest"
 	"github.com/argmap-dev/argmap/render"
 	"github.com/chromedp/chromedp"
-	"net/http/httptest"
 )
 
 // drawInProcess draws maps the way argmap map does, in this process (a test draws few).

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/matrix"
 	"github.com/argmap-dev/argmap/stances"
 )
 
@@ -108,12 +109,12 @@ func (s *Server) Reload(ctx context.Context) bool {
 	for _, x := range diags {
 		st.Diagnostics = append(st.Diagnostics, Diagnostic{Text: x.String(), Severity: x.Severity.String()})
 	}
-	var matrix, whole []byte
+	var table, whole []byte
 	var drawErr error
 	if d != nil {
 		var b bytes.Buffer
-		if err := stances.New(d, stances.Options{}).WriteHTML(&b); err == nil {
-			matrix = b.Bytes()
+		if err := matrix.New(stances.New(d, stances.Options{})).WriteHTML(&b); err == nil {
+			table = b.Bytes()
 		}
 		whole, drawErr = s.opt.Draw(ctx, s.opt.Dir, View{Kind: "whole"})
 	}
@@ -122,7 +123,7 @@ func (s *Server) Reload(ctx context.Context) bool {
 	s.hash, s.reloads = h, s.reloads+1
 	st.Version = s.state.Version
 	if d != nil {
-		s.good, s.matrix = d, matrix
+		s.good, s.matrix = d, table
 		s.maps = map[View][]byte{}
 		if drawErr == nil {
 			s.maps[View{Kind: "whole"}] = whole

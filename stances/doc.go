@@ -1,10 +1,7 @@
 // Package stances builds the experts × propositions stance matrix of a debate and the
 // statistics read from it: how far every pair of experts agrees, how each proposition divides
 // the experts who address it, which propositions are the cruxes, and what separates two
-// experts. It writes the matrix and the agreement table for the terminal, as Markdown, CSV,
-// TSV, JSON, HTML and XLSX, the matrix in long (tidy) form, and pictures of both: SVG, or a
-// Graphviz JSON layout that render draws as PNG or PDF, laid out here without a
-// layout engine.
+// experts. It is the model only and writes nothing: package matrix writes it in every format.
 //
 // A cell holds an expert's [argmap.Stance] on a proposition, or nil when the expert does not
 // address it. "Not addressed" is never a position: it is never 0, never counted as
@@ -51,8 +48,6 @@
 // # Colours
 //
 // Positions use a diverging scale built on the Okabe-Ito blue and vermillion that argmap
-// uses for support and attack (safe for colour-blind readers), with grey for mixed; see
-// [PositionColor]. Experts keep their colour from [argmap.Debate.ExpertColor].
-//
-// The JSON shapes are described in README.md beside this file.
+// uses for support and attack (safe for colour-blind readers), with grey for mixed; package
+// matrix draws them. Experts keep their colour from [argmap.Debate.ExpertColor].
 package stances

@@ -227,10 +227,14 @@ func (m *Matrix) Stance(expert, proposition string) *argmap.Stance {
 	return m.cells[i][j]
 }
 
-// expertKey and propKey are the short labels of table columns: E and P with the 1-based
-// file-order number, the same whatever the order.
-func (m *Matrix) expertKey(i int) string { return fmt.Sprintf("E%d", i+1) }
-func (m *Matrix) propKey(j int) string   { return fmt.Sprintf("P%d", j+1) }
+// RowOrder returns the display order of the experts, as indices into Debate().Experts.
+func (m *Matrix) RowOrder() []int { return slices.Clone(m.rows) }
+
+// ColumnOrder returns the display order of the propositions, as indices into
+// Debate().Propositions.
+func (m *Matrix) ColumnOrder() []int { return slices.Clone(m.cols) }
+
+func clampPos(p argmap.Position) argmap.Position { return min(max(p, -2), 2) }
 
 // entry is a filled cell of a grid seen from its row (at is the column) or from its
 // column (at is the row).

@@ -44,7 +44,7 @@ func (f Figure) Format(decimals int) string {
 	if !f.OK {
 		return "—"
 	}
-	return strconv.FormatFloat(round(f.Value, decimals), 'f', decimals, 64)
+	return strconv.FormatFloat(Round(f.Value, decimals), 'f', decimals, 64)
 }
 
 // Percent writes the value as a whole percentage, or "—".
@@ -52,10 +52,12 @@ func (f Figure) Percent() string {
 	if !f.OK {
 		return "—"
 	}
-	return strconv.FormatFloat(round(100*f.Value, 0), 'f', 0, 64) + "%"
+	return strconv.FormatFloat(Round(100*f.Value, 0), 'f', 0, 64) + "%"
 }
 
-func round(v float64, decimals int) float64 {
+// Round rounds v to the given number of decimal places, never to -0: the figures of every
+// output are rounded by it.
+func Round(v float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
 	r := math.Round(v*p) / p
 	if r == 0 {
@@ -64,7 +66,7 @@ func round(v float64, decimals int) float64 {
 	return r
 }
 
-func round4(v float64) float64 { return round(v, 4) }
+func round4(v float64) float64 { return Round(v, 4) }
 
 // sums are the integer sums over the propositions two experts both address (or the experts
 // two propositions share) from which every pair figure follows exactly.
@@ -241,6 +243,10 @@ func (m *Matrix) Pair(a, b string) (p Pair, ok bool) {
 	}
 	return m.pairOf(i, j), true
 }
+
+// PairAt returns the pair of experts i and j, as indices into Debate().Experts, A being i.
+// It panics when i or j is out of range or i == j.
+func (m *Matrix) PairAt(i, j int) Pair { return m.pairOf(i, j) }
 
 // pairOf returns the pair of experts i and j (file indices), A being i.
 func (m *Matrix) pairOf(i, j int) Pair {

@@ -1,11 +1,9 @@
 package stances
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -432,77 +430,6 @@ func TestPairSumsMatchDirect(t *testing.T) {
 	}
 }
 
-// TestConsensusListed checks that every output of the cruxes names the consensus and the
-// propositions too few experts address, not only the cruxes.
-func TestConsensusListed(t *testing.T) {
-	// p1 is a crux; p2 a consensus on agree (3 voices), p3 on mixed (2); p4 has one voice, p5 none.
-	d := fixture(t, 5,
-		"a: ++ + ~ + .",
-		"b: -- + ~ . .",
-		"c: .  ++ . . .",
-	)
-	m := New(d, Options{})
-	var got []string
-	for _, c := range m.Consensus() {
-		got = append(got, c.Proposition.ID+" "+c.Consensus)
-	}
-	if want := []string{"p2 agree", "p3 mixed"}; !slices.Equal(got, want) {
-		t.Errorf("Consensus() = %v; want %v", got, want)
-	}
-	got = nil
-	for _, st := range m.TooFew() {
-		got = append(got, st.Proposition.ID)
-	}
-	if want := []string{"p4", "p5"}; !slices.Equal(got, want) {
-		t.Errorf("TooFew() = %v; want %v", got, want)
-	}
-	for _, f := range []Format{Table, Markdown, JSON} {
-		var b strings.Builder
-		if err := m.WriteCruxesAs(&b, f, false); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
-		for _, want := range []string{"p2", "p3", "p4", "p5", "onsensus"} {
-			if !strings.Contains(out, want) {
-				t.Errorf("WriteCruxesAs(%s) lacks %q:\n%s", f, want, out)
-			}
-		}
-	}
-}
-
-// TestWithStatsListsConsensus checks that the matrix with --stats shows each proposition's
-// consensus in every format that takes the statistics.
-func TestWithStatsListsConsensus(t *testing.T) {
-	d := fixture(t, 4,
-		"a: ++ + ~ +",
-		"b: -- + ~ .",
-	)
-	m := New(d, Options{Order: ByFile})
-	want := map[string]string{"p1": "divided", "p2": "agree", "p3": "mixed", "p4": "too-few"}
-	for _, f := range []Format{Table, Markdown, HTML} {
-		var b strings.Builder
-		if err := m.WriteWithStats(&b, f, false); err != nil {
-			t.Fatal(err)
-		}
-		for id, c := range want {
-			found := false
-			for _, line := range strings.Split(b.String(), "\n") {
-				if regexp.MustCompile(`\b` + id + `\b.*\b` + c + `\b.*\b\d\.\d\d\b`).MatchString(line) {
-					found = true
-				}
-			}
-			if !found {
-				t.Errorf("WriteWithStats(%s) has no line with %s, consensus %s and its divisiveness:\n%s", f, id, c, b.String())
-			}
-		}
-	}
-	for _, f := range []Format{CSV, TSV} {
-		if err := m.WriteWithStats(&bytes.Buffer{}, f, false); err == nil {
-			t.Errorf("WriteWithStats(%s) = nil; want an error", f)
-		}
-	}
-}
-
 func TestSortKey(t *testing.T) {
 	tests := []struct{ name, sortName, id, want string }{
 		{"C. Anthony Pfaff", "", "pfaff", "Pfaff"},
@@ -545,34 +472,5 @@ func TestOrderByFamilyName(t *testing.T) {
 	}
 	if want := []string{"a", "e", "c", "f", "d", "b"}; !slices.Equal(got, want) {
 		t.Errorf("New(order name).Experts() = %v; want %v (Adams, dalton, Émery, King, Xi, Zimmer)", got, want)
-	}
-}
-
-// TestAgreementGridsShowFew checks that the text, Markdown and HTML agreement grids show n and
-// flag a pair that shares fewer than MinShared propositions (issue 8, item 5).
-func TestAgreementGridsShowFew(t *testing.T) {
-	d := fixture(t, 4,
-		"a: ++ ++ + ++",
-		"b: ++ .  . .",
-		"c: ++ ++ + +",
-	)
-	m := New(d, Options{Order: ByFile})
-	for f, want := range map[Format][]string{
-		Table:    {"1/1 few", "4/4"},
-		Markdown: {"| 1/1 few |", "| 4/4 |"},
-		HTML:     {`class="c p2 few" title="Expert A and Expert B: 1 shared`, `class="c p2" title="Expert A and Expert C: 4 shared`},
-	} {
-		var b strings.Builder
-		if err := m.WriteAgreement(&b, f, false); err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range want {
-			if !strings.Contains(b.String(), w) {
-				t.Errorf("WriteAgreement(%s) lacks %q:\n%s", f, w, b.String())
-			}
-		}
-		if strings.Contains(b.String(), "4/4 few") {
-			t.Errorf("WriteAgreement(%s) flags a pair that shares 4 propositions as few", f)
-		}
 	}
 }
