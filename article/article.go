@@ -1,57 +1,81 @@
 // Package article finds who says what in an "experts react" article: the experts it quotes,
-// each one's name, role and affiliation, and the part of the text that is theirs (their
-// section), apart from the editor's introduction.
+// each one's name, role and affiliation, and the part of the text that is theirs, apart
+// from the editor's introduction, the editor's lead-ins and what belongs to no one.
 //
-// It reads plain text or Markdown, one paragraph per line (blank lines are allowed), and
-// knows the common layouts of such pieces:
+// It reads plain text or Markdown, one paragraph per line (blank lines are allowed); a saved
+// web page is first turned into such text by [FromHTML]. A roundup repeats one layout per
+// expert, and the reader looks for that repetition: each of its layouts (see layouts.go)
+// reads paragraphs as speaker lines, such as
 //
-//	Abbas Kadhim, director of the Iraq Initiative at the Atlantic Council:   a header line,
-//	“The attack on Camp Taji is …”                                           then their paragraphs
+//	Abbas Kadhim, director of the Iraq Initiative at the Atlantic Council:   a header line
+//	Jane Doe | Senior Fellow, Chatham House                                 (colon or not)
+//	Jane Doe tackles the problem of …:                                       an editor's lead-in
+//	## Jane Doe, fellow at Chatham House                                     a heading
+//	**Jane Doe:** The strike was a mistake.                                  a Q&A, name in bold
+//	Jane Doe, fellow, X: “The strike was a mistake.”                          words on the line
+//	JANE DOE is a senior fellow at X. …                                      a bio sentence
+//	“…” — Jane Doe, fellow                                                   an attribution after
+//	“The strike was a mistake,” said Jane Doe.                               a quote that names them
 //
-//	Jane Doe, a fellow at Chatham House, argues that the strike was a mistake:   a lead-in
-//	Jane Doe says the strike changes little:                                     sentence
-//	Jane Doe (Chatham House): The strike was a mistake. …                        name and organisation
-//	## Jane Doe, fellow at Chatham House                                         a Markdown heading
-//	**Jane Doe:** The strike was a mistake.                                      a Q&A, name in bold
-//
-// A section runs from its header to the next expert's header; text after a heading or a bold
-// line that names nobody (a question, "Further reading") belongs to no expert. When most of
-// the experts' paragraphs are in quotation marks, paragraphs that are not are taken as the
-// editor's and belong to no expert either. Several sections of one name make one expert.
+// and the reader keeps the layout, or the layouts placing the words on the same side, that
+// explain the article best: the most experts, each with words of their own. When the user
+// names the experts ([Options.Names]), their parts are found by those names, whatever the
+// layout. Nothing is merged silently: a paragraph inside an expert's part that reads as
+// another person's speaker line is left unassigned and reported in [Article.Notes].
 package article
 
 import (
 	"errors"
-	"regexp"
+	"fmt"
+	"slices"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
-// MaxSize is the largest article Parse reads: the longest "experts react" pieces are a few
-// tens of kilobytes.
+// MaxSize is the largest text Parse reads: the longest "experts react" pieces are a few
+// tens of kilobytes; a saved web page may be larger (see MaxPageSize).
 const MaxSize = 2 << 20
 
 // Article is what Parse found.
 type Article struct {
 	// Title is the article's first line when it is a Markdown title ("# …"), else "".
 	Title string
-	// Intro is the text before the first expert's header.
+	// Intro is the editor's text before the first expert's part.
 	Intro string
 	// Experts are the experts in the order they first speak.
 	Experts []Expert
-	// Layout names the layout of the first header found, for reports.
+	// Layout names the layout of the experts' speaker lines, for reports.
 	Layout string
+	// Unassigned are the paragraphs after the introduction that belong to no expert: the
+	// editor's words between parts, headings that name no one, what could not be placed.
+	Unassigned []Span
+	// Notes say what the reader is unsure of, with the lines concerned.
+	Notes []string
+	// Missing are the names given in Options.Names that the reader found no part for.
+	Missing []string
 }
 
-// Expert is one expert's section.
+// Span is a paragraph of the text and its line.
+type Span struct {
+	Line int
+	Text string
+}
+
+// Expert is one expert and their part of the article.
 type Expert struct {
 	Name, Role, Affiliation string
-	// Line is the line of the first header naming the expert (1-based).
-	Line int
+	// Line is the line of the first speaker line naming the expert (1-based); Lines are the
+	// first and last lines of each of their parts.
+	Line  int
+	Lines [][2]int
+	// Layout is the layout the expert was found in.
+	Layout string
 	// Paragraphs are the expert's words, quotation marks around a paragraph removed.
 	Paragraphs []string
+	// Editor are the editor's words in the expert's part: the lead-in that introduces them,
+	// a bio, reported speech ("Doe says …"). They are the expert's for attribution, but not
+	// their words.
+	Editor []string
 }
 
 // Text returns the expert's words as one text, a paragraph a line.
@@ -66,15 +90,36 @@ func (e Expert) Sentences() []string {
 	return out
 }
 
+// Options tune Parse.
+type Options struct {
+	// Names are the experts' names as the user gives them: the reader then finds each one's
+	// part by the name, whatever the layout, and reports the names it could not place.
+	Names []string
+	// Affiliation is the organisation of experts whose part gives none (the publisher of
+	// a think tank's roundup), when known.
+	Affiliation string
+}
+
 // Errors that Parse returns.
 var (
-	ErrNoExperts = errors.New(`no experts found: argmap knows these layouts: a line "Name, role at Organisation:" before their paragraphs; a lead-in "Name says …:" or "Name, role, argues that …:"; "Name (Organisation): …"; a Markdown heading "## Name" per expert; a Q&A with "**Name:**" in bold`)
-	ErrTooBig    = errors.New("the article is over 2 MiB: is it the right file?")
+	ErrNoExperts = errors.New(`no experts found: argmap tried these layouts: ` + layoutNames() + `; name the experts with --expert "Name" (repeatable) or --experts FILE`)
+	ErrTooBig    = fmt.Errorf("the article is over %d MiB: is it the right file?", MaxSize>>20)
 	ErrNotText   = errors.New("the article is not UTF-8 text")
 )
 
-// Parse finds the experts of an article.
-func Parse(text []byte) (*Article, error) {
+func layoutNames() string {
+	names := make([]string, len(layouts))
+	for i, l := range layouts {
+		names[i] = l.name
+	}
+	return strings.Join(names, "; ")
+}
+
+// Parse finds the experts of an article by its layout.
+func Parse(text []byte) (*Article, error) { return ParseWith(text, Options{}) }
+
+// ParseWith finds the experts of an article, by the names given in opt or else by its layout.
+func ParseWith(text []byte, opt Options) (*Article, error) {
 	if len(text) > MaxSize {
 		return nil, ErrTooBig
 	}
@@ -83,232 +128,461 @@ func Parse(text []byte) (*Article, error) {
 	}
 	s := strings.TrimPrefix(string(text), "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	bs := blocks(s)
 	a := &Article{}
-	var intro []string
-	var cur *Expert  // the section being read; nil in the intro or after a non-expert break
-	started := false // whether a header has been seen
-	byName := map[string]int{}
-	var paras []para // every paragraph of a section, to drop the editor's afterwards
-	for i, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if i == 0 && strings.HasPrefix(line, "# ") {
-			a.Title = strings.TrimSpace(strings.TrimPrefix(line, "# "))
-			continue
-		}
-		h, isHeader := header(line)
-		switch {
-		case isHeader && h.name != "":
-			k, ok := byName[h.name]
-			if !ok {
-				k = len(a.Experts)
-				byName[h.name] = k
-				a.Experts = append(a.Experts, Expert{Name: h.name, Role: h.role, Affiliation: h.affiliation, Line: i + 1})
-				if a.Layout == "" {
-					a.Layout = h.layout
-				}
-			}
-			cur, started = &a.Experts[k], true
-			if h.rest != "" {
-				paras = append(paras, para{expert: k, text: h.rest, inline: true})
-			}
-			_ = cur
-		case isHeader: // a heading or bold line that names no one
-			cur = nil
-			if !started {
-				intro = append(intro, line)
-			}
-		case cur != nil:
-			paras = append(paras, para{expert: byName[cur.Name], text: line})
-		case !started:
-			intro = append(intro, line)
-		}
+	if len(bs) > 0 && bs[0].heading == 1 && bs[0].line == 1 {
+		a.Title = bs[0].text
+		bs = bs[1:]
 	}
-	if len(a.Experts) == 0 {
+	cands := candidates(bs, opt.Names)
+	best := chooseTemplate(bs, cands, opt.Names)
+	if best == nil || len(best.experts) == 0 {
+		if len(opt.Names) > 0 {
+			return nil, fmt.Errorf("none of the experts named (%s) could be placed in the article", strings.Join(opt.Names, ", "))
+		}
 		return nil, ErrNoExperts
 	}
-	a.Intro = strings.Join(intro, "\n")
-	quoted := 0
-	for _, p := range paras {
-		if !p.inline && startsQuoted(p.text) {
-			quoted++
-		}
-	}
-	mostlyQuoted := quoted*2 > len(paras)
-	for _, p := range paras {
-		if mostlyQuoted && !p.inline && !startsQuoted(p.text) {
-			continue // the editor's words between the quotes
-		}
-		a.Experts[p.expert].Paragraphs = append(a.Experts[p.expert].Paragraphs, unquote(p.text))
-	}
+	best.fill(a, bs, opt)
 	return a, nil
 }
 
-type para struct {
-	expert int
-	text   string
-	inline bool // on the header's own line ("Name (Org): text")
+// cand is a paragraph read as a speaker line by one layout.
+type cand struct {
+	at     int // index of the block
+	layout int
+	sp     speaker
+	sure   float64 // how surely the name is a person's, 0.3 to 1
 }
 
-// found is a header line's reading.
-type found struct {
-	name, role, affiliation string
-	rest                    string // the expert's words on the header line itself
-	layout                  string
-}
-
-// patterns are the regular expressions of header lines, compiled on first use: every argmap
-// process would otherwise pay for them at start-up, and only new --from and check --source
-// read articles.
-type patterns struct {
-	mdHeading, boldLead, parenOrg *regexp.Regexp
-	speech                        *regexp.Regexp // verbs that end a lead-in's name or role ("Jane Doe, fellow at X, argues that")
-	atOrg, possessive             *regexp.Regexp
-	glossed                       *regexp.Regexp // a name followed by the same name in another script, in brackets
-}
-
-var pat = sync.OnceValue(func() *patterns {
-	return &patterns{
-		mdHeading:  regexp.MustCompile(`^#{2,6}\s+(.+?)\s*#*$`),
-		boldLead:   regexp.MustCompile(`^\*\*([^*]+?)\*\*\s*(.*)$`),
-		parenOrg:   regexp.MustCompile(`^([^():“”"]{3,80}?)\s+\(([^()]{2,120})\)\s*:\s*(.*)$`),
-		speech:     regexp.MustCompile(`(?i),?\s+\b(says|said|argues|argued|writes|wrote|notes|noted|explains|explained|warns|warned|believes|thinks|told|tells|adds|added|contends|predicts|observes|comments|suggests|points out|put it|agrees|disagrees)\b.*$`),
-		atOrg:      regexp.MustCompile(`^(.*?)\s+at\s+(?:the\s+)?(\p{Lu}[^,;]*)$`),
-		possessive: regexp.MustCompile(`^(.*?\b(?:of|with|at|for)\s+)(?:the\s+)?(\p{Lu}[\p{L}\p{N} .&-]*?)[’']s\s+(.+)$`),
-		glossed:    regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`),
-	}
-})
-
-// header reads a line as an expert's header. It reports ok with an empty name for a
-// heading or bold line that names no one (a break in the text).
-func header(line string) (f found, ok bool) {
-	if m := pat().mdHeading.FindStringSubmatch(line); m != nil {
-		f = nameRole(strings.TrimSuffix(m[1], ":"))
-		f.layout = "a Markdown heading per expert"
-		return f, true
-	}
-	if m := pat().boldLead.FindStringSubmatch(line); m != nil {
-		inner := strings.TrimSpace(m[1])
-		rest := strings.TrimSpace(m[2])
-		if strings.HasSuffix(inner, ":") || strings.HasPrefix(rest, ":") {
-			f = nameRole(strings.TrimSuffix(inner, ":"))
-			f.rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
-			f.layout = "a Q&A with names in bold"
-			return f, true
-		}
-		return found{}, true // a bold question or subheading
-	}
-	if startsQuoted(line) {
-		return found{}, false
-	}
-	if m := pat().parenOrg.FindStringSubmatch(line); m != nil && isName(m[1]) {
-		return found{name: m[1], affiliation: strings.TrimSpace(m[2]), rest: m[3], layout: `"Name (Organisation): …"`}, true
-	}
-	if strings.HasSuffix(line, ":") && utf8.RuneCountInString(line) <= 300 {
-		body := strings.TrimSuffix(line, ":")
-		if name, after, ok := strings.Cut(body, ","); ok && isName(name) {
-			f = nameRole(body)
-			if pat().speech.MatchString(after) {
-				f.layout = `a lead-in "Name, role, argues that …:"`
-			} else {
-				f.layout = `a line "Name, role at Organisation:"`
+// candidates reads every paragraph with every layout. With names, only speaker lines of
+// those names count, and a paragraph that opens with one of the names is a candidate too.
+func candidates(bs []block, names []string) [][]cand {
+	out := make([][]cand, len(layouts))
+	for li, l := range layouts {
+		for i, b := range bs {
+			sp, ok := l.match(b)
+			if !ok {
+				continue
 			}
-			return f, true
+			if len(names) > 0 {
+				k := matchName(sp.name, names)
+				if k < 0 {
+					continue
+				}
+				sp.name = names[k]
+			}
+			out[li] = append(out[li], cand{i, li, sp, 0})
 		}
-		if loc := pat().speech.FindStringIndex(body); loc != nil && isName(body[:loc[0]]) {
-			return found{name: strings.TrimSpace(body[:loc[0]]), layout: `a lead-in "Name says …:"`}, true
+	}
+	// How sure each name is: a role, a given name, the family name said again elsewhere.
+	var all strings.Builder
+	for _, b := range bs {
+		all.WriteString(strings.Join(foldName(b.text), " "))
+		all.WriteString(" \n ")
+	}
+	text := all.String()
+	for li := range out {
+		for k := range out[li] {
+			c := &out[li][k]
+			c.sure = sureness(c.sp, text, len(names) > 0)
 		}
 	}
-	return found{}, false
+	return out
 }
 
-// nameRole splits "Name, role at Organisation, says …" into its parts.
-func nameRole(s string) found {
-	s = strings.TrimSpace(s)
-	name, role, _ := strings.Cut(s, ",")
-	name = strings.TrimSpace(name)
-	if !isName(name) {
-		return found{}
+// sureness says how surely a speaker line's name is a person's.
+func sureness(sp speaker, text string, named bool) float64 {
+	f := foldName(sp.name)
+	switch {
+	case named, sp.role != "" || sp.affiliation != "", len(f) > 0 && givenNames()[f[0]]:
+		return 1
+	case len(f) > 0 && strings.Count(text, " "+f[len(f)-1]+" ")+strings.Count(text, "\n "+f[len(f)-1]+" ") >= 2:
+		return 0.8
 	}
-	role = strings.TrimSpace(pat().speech.ReplaceAllString(role, ""))
-	role = strings.TrimSuffix(strings.TrimSpace(role), ",")
-	for _, article := range []string{"a ", "an ", "the "} {
-		role = strings.TrimPrefix(role, article)
-	}
-	role, affiliation := splitAffiliation(role)
-	return found{name: name, role: capitalize(role), affiliation: affiliation}
+	return 0.4
 }
 
-// splitAffiliation takes the organisation out of a role: "director of the Iraq Initiative at
-// the Atlantic Council" and "director of the Atlantic Council’s Iraq Initiative" both give
-// ("director of the Iraq Initiative", "Atlantic Council").
-func splitAffiliation(role string) (string, string) {
-	if m := pat().atOrg.FindStringSubmatch(role); m != nil && m[1] != "" {
-		return m[1], strings.TrimSpace(m[2])
+// matchName returns the index of the name in names that is the same person as name: the
+// best match, a family name alone only when one name has it.
+func matchName(name string, names []string) int {
+	best, bestScore, ties := -1, 0, 0
+	for k, n := range names {
+		switch s := SameName(name, n); {
+		case s > bestScore:
+			best, bestScore, ties = k, s, 0
+		case s == bestScore && s > 0:
+			ties++
+		}
 	}
-	if m := pat().possessive.FindStringSubmatch(role); m != nil {
-		return m[1] + "the " + m[3], strings.TrimSpace(m[2])
+	if ties > 0 {
+		return -1
 	}
-	return role, ""
+	return best
 }
 
-// particles are the lower-case words that names may hold.
-var particles = map[string]bool{
-	"de": true, "da": true, "del": true, "della": true, "der": true, "den": true, "van": true,
-	"von": true, "la": true, "le": true, "du": true, "dos": true, "das": true, "al": true,
-	"el": true, "bin": true, "ibn": true, "ben": true, "y": true, "e": true, "di": true, "zu": true,
+// template is a reading of the article: the layouts it uses and the parts they give.
+type template struct {
+	layouts []int
+	place   place
+	parts   []part
+	experts []string // distinct names, in order of first part
+	score   float64
 }
 
-// isName reports whether s reads as a person's name: two to six words, each starting with a
-// letter that is not lower case (scripts without case pass), or a particle ("van", "al-"),
-// with no sentence punctuation.
-func isName(s string) bool {
-	s = strings.TrimSpace(s)
-	if m := pat().glossed.FindStringSubmatch(s); m != nil { // "شبلي تلحمي (Shibley Telhami)"
-		return isName(m[1]) && isName(m[2])
+// part is one expert's part: a speaker line and the paragraphs it covers.
+type part struct {
+	c          cand
+	first, end int // blocks [first, end) hold the expert's words and the editor's among them
+}
+
+// chooseTemplate tries every layout and every same-side combination a greedy search finds,
+// and returns the reading with the best score.
+func chooseTemplate(bs []block, cands [][]cand, names []string) *template {
+	var best *template
+	for li := range layouts {
+		if len(cands[li]) == 0 {
+			continue
+		}
+		t := segment(bs, cands, []int{li})
+		for improved := true; improved; {
+			improved = false
+			for lj := range layouts {
+				if slices.Contains(t.layouts, lj) || layouts[lj].place != layouts[li].place || len(cands[lj]) == 0 {
+					continue
+				}
+				u := segment(bs, cands, append(slices.Clone(t.layouts), lj))
+				if u.score > t.score+0.01 {
+					t, improved = u, true
+				}
+			}
+		}
+		if best == nil || t.score > best.score+1e-9 {
+			best = t
+		}
 	}
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 6 || strings.ContainsAny(s, ":;!?“”\"()[]*#") {
+	return best
+}
+
+// segment reads the article with the given layouts: the parts they give, and a score.
+func segment(bs []block, cands [][]cand, use []int) *template {
+	t := &template{layouts: use, place: layouts[use[0]].place}
+	at := map[int]cand{} // block -> its speaker line, the first layout in use that reads it
+	for _, li := range use {
+		for _, c := range cands[li] {
+			if _, ok := at[c.at]; !ok {
+				at[c.at] = c
+			}
+		}
+	}
+	var idx []int
+	for i := range at {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	switch t.place {
+	case before:
+		for k, i := range idx {
+			end := len(bs)
+			if k+1 < len(idx) {
+				end = idx[k+1]
+			}
+			// An explicit heading or bold line that names no one, or the page's matter after
+			// the article, ends the part.
+			for j := i + 1; j < end; j++ {
+				if bs[j].heading > 0 || (bs[j].bold != "" && bs[j].rest == "") || endsArticle(bs[j].text) {
+					end = j
+					break
+				}
+			}
+			t.parts = append(t.parts, part{c: at[i], first: i + 1, end: end})
+		}
+	case after:
+		prev := -1
+		for _, i := range idx {
+			// The words run back from the attribution to the previous one or a break: a
+			// heading, a headline-like line, a question, a line ending in a colon.
+			first := i
+			for j := i - 1; j > prev; j-- {
+				if isBreak(bs[j]) {
+					break
+				}
+				first = j
+			}
+			if prev < 0 && first < i {
+				// Before the first attribution, without a break, keep only the closest
+				// paragraph: the rest is the editor's introduction.
+				broke := false
+				for j := i - 1; j >= 0; j-- {
+					if isBreak(bs[j]) {
+						broke = true
+						break
+					}
+				}
+				if !broke {
+					first = i - 1
+				}
+			}
+			t.parts = append(t.parts, part{c: at[i], first: first, end: i})
+			prev = i
+		}
+	case self:
+		for _, i := range idx {
+			t.parts = append(t.parts, part{c: at[i], first: i, end: i})
+		}
+	}
+	seen := map[string]bool{}
+	worth := 0.0
+	for _, p := range t.parts {
+		key := strings.Join(foldName(p.c.sp.name), " ")
+		if !seen[key] {
+			seen[key] = true
+			t.experts = append(t.experts, p.c.sp.name)
+		}
+		words := p.c.sp.rest != ""
+		for j := p.first; j < p.end && !words; j++ {
+			words = !headlineLike(bs[j].text) && j != p.c.at
+		}
+		w := layouts[p.c.layout].weight * p.c.sure
+		if words {
+			worth += w
+		} else {
+			worth -= 0.5 * w
+		}
+	}
+	t.score = worth
+	return t
+}
+
+// isBreak reports whether a paragraph separates one expert's words from the text before them
+// in a layout that names the expert after their words.
+func isBreak(b block) bool {
+	return b.heading > 0 || b.bold != "" && b.rest == "" || headlineLike(b.text) ||
+		strings.HasSuffix(b.text, "?") && !startsQuoted(b.text) || strings.HasSuffix(b.text, ":")
+}
+
+// fill writes the template's reading into a.
+func (t *template) fill(a *Article, bs []block, opt Options) {
+	var names []string
+	for _, li := range t.layouts {
+		names = append(names, layouts[li].name)
+	}
+	a.Layout = strings.Join(names, "; ")
+	owner := make([]int, len(bs)) // block -> expert+1, 0 for none, -1 for the editor's in a part
+	byName := map[string]int{}
+	introEnd := len(bs)
+	if len(t.parts) > 0 {
+		introEnd = min(t.parts[0].first, t.parts[0].c.at)
+	}
+	for _, p := range t.parts {
+		key := strings.Join(foldName(p.c.sp.name), " ")
+		k, ok := byName[key]
+		if !ok {
+			k = len(a.Experts)
+			byName[key] = k
+			a.Experts = append(a.Experts, Expert{Name: p.c.sp.name, Role: p.c.sp.role, Affiliation: p.c.sp.affiliation,
+				Line: bs[p.c.at].line, Layout: layouts[p.c.layout].name})
+		}
+		e := &a.Experts[k]
+		if e.Role == "" {
+			e.Role = p.c.sp.role
+		}
+		if e.Affiliation == "" {
+			e.Affiliation = p.c.sp.affiliation
+		}
+		lo, hi := min(p.first, p.c.at), max(p.end-1, p.c.at)
+		e.Lines = append(e.Lines, [2]int{bs[lo].line, bs[hi].line})
+		if p.c.sp.editor != "" {
+			e.Editor = append(e.Editor, p.c.sp.editor)
+		}
+		var paras []string
+		for j := p.first; j < p.end; j++ {
+			if j == p.c.at {
+				continue
+			}
+			b := bs[j]
+			if other, ok := otherSpeaker(b, e.Name, opt.Names); ok {
+				a.Notes = append(a.Notes, fmt.Sprintf("line %d looks like another speaker (%s): not assigned to %s", b.line, other, e.Name))
+				owner[j] = 0
+				// The rest of the part is that speaker's, not this one's.
+				for ; j < p.end; j++ {
+					a.Unassigned = append(a.Unassigned, Span{bs[j].line, bs[j].text})
+					owner[j] = -2
+				}
+				break
+			}
+			if t.place == before && headlineLike(b.text) && !startsQuoted(b.text) {
+				owner[j] = -1
+				continue // "Story continued below", a caption
+			}
+			owner[j] = k + 1
+			paras = append(paras, b.text)
+		}
+		if p.c.sp.rest != "" {
+			if t.place == after {
+				paras = append(paras, p.c.sp.rest)
+			} else {
+				paras = append([]string{p.c.sp.rest}, paras...)
+			}
+		}
+		owner[p.c.at] = k + 1
+		for _, para := range paras {
+			if reported(para, e.Name) {
+				e.Editor = append(e.Editor, para)
+				continue
+			}
+			e.Paragraphs = append(e.Paragraphs, para)
+		}
+	}
+	// When most of the experts' paragraphs are in quotation marks, those that are not are
+	// the editor's.
+	total, quoted := 0, 0
+	for _, e := range a.Experts {
+		for _, p := range e.Paragraphs {
+			total++
+			if startsQuoted(p) {
+				quoted++
+			}
+		}
+	}
+	for k := range a.Experts {
+		e := &a.Experts[k]
+		var keep []string
+		for _, p := range e.Paragraphs {
+			switch {
+			case t.place != self && quoted*2 > total && !startsQuoted(p):
+				e.Editor = append(e.Editor, p)
+			default:
+				keep = append(keep, unquote(p))
+			}
+		}
+		e.Paragraphs = keep
+	}
+	var intro []string
+	for j := 0; j < introEnd; j++ {
+		intro = append(intro, bs[j].raw)
+	}
+	a.Intro = strings.Join(intro, "\n")
+	for j := introEnd; j < len(bs); j++ {
+		if owner[j] == 0 {
+			a.Unassigned = append(a.Unassigned, Span{bs[j].line, bs[j].text})
+		}
+	}
+	slices.SortFunc(a.Unassigned, func(x, y Span) int { return x.Line - y.Line })
+	a.Unassigned = slices.CompactFunc(a.Unassigned, func(x, y Span) bool { return x.Line == y.Line })
+	// The affiliation given once for all: "Brookings experts", "our institute's scholars".
+	org := opt.Affiliation
+	if o := introAffiliation(a.Title + "\n" + a.Intro); o != "" {
+		org = o
+	}
+	if org != "" {
+		for k := range a.Experts {
+			if a.Experts[k].Affiliation == "" {
+				a.Experts[k].Affiliation = org
+			}
+		}
+	}
+	for _, n := range opt.Names {
+		if matchName(n, a.expertNames()) < 0 {
+			a.Missing = append(a.Missing, n)
+		}
+	}
+}
+
+func (a *Article) expertNames() []string {
+	out := make([]string, len(a.Experts))
+	for i, e := range a.Experts {
+		out[i] = e.Name
+	}
+	return out
+}
+
+// otherSpeaker reports whether a paragraph inside an expert's part reads as the speaker line
+// of someone else: a header or a bold name in any layout, with another name.
+func otherSpeaker(b block, name string, names []string) (string, bool) {
+	for _, f := range []func(block) (speaker, bool){headingLine, boldName, headerLine} {
+		sp, ok := f(b)
+		if !ok || SameName(sp.name, name) > 0 {
+			continue
+		}
+		if len(names) > 0 && matchName(sp.name, names) < 0 {
+			continue // with names given, only those are speakers
+		}
+		if sp.role == "" && sp.affiliation == "" && b.heading == 0 && b.bold == "" {
+			continue // a bare name line inside a part: a caption, a byline
+		}
+		desc := sp.name
+		if sp.role != "" {
+			desc += ", " + sp.role
+		}
+		return desc, true
+	}
+	return "", false
+}
+
+// reported reports whether a paragraph is the editor's words about the expert rather than
+// theirs: "Doe was …", "He says …", unquoted.
+func reported(p, name string) bool {
+	if startsQuoted(p) {
 		return false
 	}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		lw := strings.ToLower(strings.TrimRight(w, "-"))
-		switch {
-		case particles[lw] || strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-"):
-		case unicode.IsLetter(r) && !unicode.IsLower(r):
-		default:
-			return false
+	f := strings.Fields(p)
+	if len(f) < 2 {
+		return false
+	}
+	first := strings.Trim(f[0], ",")
+	fn := foldName(name)
+	subject := first == "He" || first == "She" || first == "They" ||
+		len(fn) > 0 && strings.Join(foldName(first), "") == fn[len(fn)-1] ||
+		len(f) >= 3 && SameName(f[0]+" "+f[1], name) >= 2
+	if !subject {
+		return false
+	}
+	verb := strings.ToLower(f[1])
+	if len(f) >= 3 && SameName(f[0]+" "+f[1], name) >= 2 {
+		verb = strings.ToLower(f[2])
+	}
+	switch strings.Trim(verb, ",") {
+	case "is", "was", "has", "had", "says", "said", "argues", "argued", "notes", "noted", "adds", "added",
+		"believes", "thinks", "warns", "warned", "explains", "explained", "writes", "wrote", "serves", "served", "told", "tells":
+		return true
+	}
+	return false
+}
+
+// introAffiliation finds the organisation the introduction names for all the experts:
+// "Brookings experts", "Heritage Foundation experts weighed in", "our Chatham House
+// colleagues"; "" when it names none.
+func introAffiliation(intro string) string {
+	for _, m := range pat().introOrg.FindAllStringSubmatch(intro, -1) {
+		org := strings.TrimSpace(m[1])
+		words := strings.Fields(org)
+		for len(words) > 0 && notNames[strings.ToLower(words[0])] && !orgWords[strings.ToLower(words[0])] {
+			words = words[1:] // "We asked Brookings …"
 		}
+		for len(words) > 0 {
+			w := strings.ToLower(words[len(words)-1])
+			if w == "of" || w == "for" || w == "and" || w == "on" {
+				words = words[:len(words)-1]
+				continue
+			}
+			break
+		}
+		if len(words) == 0 || len(words) > 6 {
+			continue
+		}
+		org = strings.TrimSuffix(strings.TrimSuffix(strings.Join(words, " "), "’s"), "'s")
+		switch strings.ToLower(org) {
+		case "many", "several", "some", "our", "the", "five", "three", "four", "two", "six", "seven", "korea", "foreign":
+			continue
+		}
+		return org
 	}
-	last, _ := utf8.DecodeRuneInString(words[len(words)-1])
-	return !unicode.IsLower(last)
+	return ""
 }
 
-func startsQuoted(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r == '“' || r == '"' || r == '«' || r == '„' || r == '‘' || r == '「'
-}
-
-// unquote removes the quotation marks that open (and close) a quoted paragraph.
-func unquote(s string) string {
-	if !startsQuoted(s) {
-		return s
-	}
-	_, n := utf8.DecodeRuneInString(s)
-	s = s[n:]
-	if r, n := utf8.DecodeLastRuneInString(s); r == '”' || r == '"' || r == '»' || r == '“' || r == '’' || r == '」' {
-		s = s[:len(s)-n]
-	}
-	return strings.TrimSpace(s)
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
+// isName reports whether s reads as a person's name.
+func isName(s string) bool {
+	name, end, ok := nameAt(s)
+	return ok && name != "" && strings.TrimSpace(s[end:]) == ""
 }
