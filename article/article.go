@@ -160,6 +160,9 @@ type cand struct {
 func candidates(bs []block, names []string) [][]cand {
 	out := make([][]cand, len(layouts))
 	for li, l := range layouts {
+		if l.match == nil {
+			continue
+		}
 		for i, b := range bs {
 			sp, ok := l.match(b)
 			if !ok {
@@ -175,6 +178,28 @@ func candidates(bs []block, names []string) [][]cand {
 			out[li] = append(out[li], cand{i, li, sp, 0})
 		}
 	}
+	// With names given, each one's first mention starts a part too: the sentences that
+	// name them are the editor's, the others theirs.
+	for k, n := range names {
+		for i, b := range bs {
+			if b.heading > 0 || !mentions(b.text, n) {
+				continue
+			}
+			sp := speaker{name: names[k]}
+			var own, editor []string
+			for _, sent := range Sentences(b.text) {
+				if mentions(sent, n) {
+					editor = append(editor, sent)
+				} else {
+					own = append(own, sent)
+				}
+			}
+			sp.editor, sp.rest = strings.Join(editor, " "), strings.Join(own, " ")
+			out[mentionLayout] = append(out[mentionLayout], cand{i, mentionLayout, sp, 0})
+			break
+		}
+	}
+	slices.SortFunc(out[mentionLayout], func(x, y cand) int { return x.at - y.at })
 	// How sure each name is: a role, a given name, the family name said again elsewhere.
 	var all strings.Builder
 	for _, b := range bs {
@@ -189,6 +214,32 @@ func candidates(bs []block, names []string) [][]cand {
 		}
 	}
 	return out
+}
+
+// mentions reports whether a text names the person: their whole name or their first and
+// family names, ignoring case, accents and punctuation.
+func mentions(text, name string) bool {
+	want := foldName(name)
+	if len(want) == 0 {
+		return false
+	}
+	words := foldName(text)
+	for i := range words {
+		if words[i] != want[0] {
+			continue
+		}
+		if len(want) == 1 {
+			return true
+		}
+		// The family name within the next few words: middle names and initials may come
+		// between.
+		for j := i + 1; j < len(words) && j <= i+len(want)+1; j++ {
+			if words[j] == want[len(want)-1] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sureness says how surely a speaker line's name is a person's.

@@ -14,26 +14,38 @@ func IsHTML(text []byte) bool {
 	return bytes.Contains(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<html"))
 }
 
+// maxDepth bounds how deep the reader walks a page's elements: deeper ones (no real page
+// nests so deep) are left out.
+const maxDepth = 512
+
 // FromHTML turns an HTML page into the text Parse reads: one paragraph a line, headings as
 // Markdown headings, a paragraph that opens with bold text as "**bold** rest". Scripts,
 // styles, navigation, headers, footers, forms and asides are left out.
 func FromHTML(page []byte) (string, error) {
-	doc, err := html.Parse(bytes.NewReader(page))
+	src, err := FromBytes(page)
 	if err != nil {
 		return "", err
 	}
+	return src.Text, nil
+}
+
+// pageText is the text of a parsed page, as FromHTML gives it.
+func pageText(doc *html.Node) string {
 	var out []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer,
-				atom.Form, atom.Aside, atom.Template, atom.Svg, atom.Iframe, atom.Button:
+				atom.Form, atom.Aside, atom.Template, atom.Svg, atom.Iframe, atom.Button, atom.Head:
 				return
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 				level := int(n.Data[1] - '0')
 				if t := inline(n); t != "" {
-					out = append(out, strings.Repeat("#", level)+" "+t)
+					out = append(out, strings.Repeat("#", level)+" "+strings.ReplaceAll(t, "**", ""))
 				}
 				return
 			case atom.P, atom.Li, atom.Blockquote, atom.Figcaption, atom.Dd, atom.Dt:
@@ -46,11 +58,11 @@ func FromHTML(page []byte) (string, error) {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, depth+1)
 		}
 	}
-	walk(doc)
-	return strings.Join(out, "\n") + "\n", nil
+	walk(doc, 0)
+	return strings.Join(out, "\n") + "\n"
 }
 
 // hasBlock reports whether n holds block elements (a <blockquote> of paragraphs).
@@ -71,9 +83,10 @@ func hasBlock(n *html.Node) bool {
 func inline(n *html.Node) string {
 	var b strings.Builder
 	first := true
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
 		switch {
+		case depth > maxDepth:
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
 			if strings.TrimSpace(n.Data) != "" {
@@ -95,10 +108,10 @@ func inline(n *html.Node) string {
 			}
 		default:
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c)
+				walk(c, depth+1)
 			}
 		}
 	}
-	walk(n)
+	walk(n, 0)
 	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -47,7 +47,12 @@ var layouts = []layout{
 	{"the name on a line of its own after their words", after, 0.8, nameLine},
 	{`a bio sentence "Name is a fellow at …" after their words`, after, 0.8, bioLine},
 	{`a quote with "said Name" in one paragraph`, self, 0.7, saidName},
+	{"the first paragraph that names them (names given)", before, 0.6, nil},
 }
+
+// mentionLayout is the index of the layout of named experts' first mentions: it reads no
+// paragraph by itself (its match is nil); candidates finds the mentions of the names given.
+var mentionLayout = len(layouts) - 1
 
 // headingLine: "## Jane Doe, senior fellow" (or an HTML heading).
 func headingLine(b block) (speaker, bool) {
@@ -250,6 +255,9 @@ func bioLine(b block) (speaker, bool) {
 		return speaker{}, false
 	}
 	roleText := b.text[end+m[2] : end+m[3]]
+	if !hasRoleWord(roleText) && !isOrganisation(roleText) {
+		return speaker{}, false // "Sam Okafor was blunter."
+	}
 	first := Sentences(b.text)[0]
 	r, a := splitRole(roleText)
 	sp := speaker{name: name, role: r, affiliation: a, editor: first}
@@ -325,6 +333,16 @@ func saidName(b block) (speaker, bool) {
 		return speaker{name: name, rest: b.text}, true
 	}
 	return speaker{}, false
+}
+
+// hasRoleWord reports whether a text names a position: "senior fellow", "director of".
+func hasRoleWord(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if roleWords[strings.Trim(w, ",.;:()")] {
+			return true
+		}
+	}
+	return false
 }
 
 // splitRole reads a role written after a name: "director of the Iraq Initiative at the

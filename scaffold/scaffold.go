@@ -55,43 +55,123 @@ func Starter() []File {
 	return append(files, schemaFiles()...)
 }
 
-// FromArticle returns a debate skeleton for the experts of an article: debate.toml with
-// its title and source block to fill in, and one file per expert with their id, name, role
-// and affiliation, and every sentence they said as a comment. sourceName is the article's
-// file name, for the comments.
+// Article is one article a debate is scaffolded from: what the reader found in it and what
+// the file (or the saved page) says of it.
+type Article struct {
+	Found *article.Article
+	// Path is the article's file, for the comments.
+	Path string
+	Meta article.Meta
+}
+
+// FromArticle returns a debate skeleton for the experts of one article; see FromArticles.
 func FromArticle(a *article.Article, sourceName string) []File {
-	title := a.Title
+	return FromArticles([]Article{{Found: a, Path: sourceName}})
+}
+
+// FromArticles returns a debate skeleton for the experts of one or more articles:
+// debate.toml with its title, its source (or one [[sources]] entry per article, each with
+// an id) filled in from what the articles give, a placeholder proposition to rename, and
+// one file per expert with their id, name, role and affiliation (and source), and every
+// sentence they said as a comment. The files pass argmap check as written.
+func FromArticles(as []Article) []File {
+	first := as[0]
+	title := first.Meta.Title
+	if title == "" {
+		title = first.Found.Title
+	}
 	if title == "" {
 		title = "TODO: the debate's title"
 	}
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = comment(filepath.Base(a.Path))
+	}
 	var d strings.Builder
 	d.WriteString(debateHook)
-	fmt.Fprintf(&d, "# debate.toml, scaffolded from %s by argmap new. Fill in what is marked TODO,\n", comment(sourceName))
-	d.WriteString("# write the shared propositions, then check your work with: argmap check --source ARTICLE .\n\n")
+	fmt.Fprintf(&d, "# debate.toml, scaffolded from %s by argmap new. Fill in what is marked TODO,\n", strings.Join(names, " and "))
+	d.WriteString("# rename the proposition and write the others, then check your work with:\n")
+	d.WriteString("# argmap check --source ARTICLE .\n\n")
 	fmt.Fprintf(&d, "title = %s\n", tomlstr.Quote(title))
-	d.WriteString("# date = 2020-03-11                 # the event's date\n")
+	if date := first.Meta.Date; date != "" {
+		fmt.Fprintf(&d, "date = %s                  # the event's date: the article's, check it\n", date)
+	} else {
+		d.WriteString("# date = 2020-03-11                 # the event's date\n")
+	}
 	d.WriteString("# description = \"TODO: one paragraph on what the experts react to\"\n\n")
-	d.WriteString("[source]\n")
-	fmt.Fprintf(&d, "title = %s\n", tomlstr.Quote(title))
-	d.WriteString("# publisher = \"TODO\"\n# url = \"https://…\"\n\n")
-	d.WriteString("# Propositions every expert may take a stance on, for example:\n")
-	d.WriteString("# [[propositions]]\n# id = \"troops-stay\"\n# text = \"US troops should stay in the country.\"\n")
-	if a.Intro != "" {
-		d.WriteString("\n# The editor's introduction, for the description:\n")
-		for _, s := range article.Sentences(strings.ReplaceAll(a.Intro, "\n", " ")) {
+	srcIDs := sourceIDs(as)
+	for i, a := range as {
+		if len(as) == 1 {
+			d.WriteString("[source]\n")
+		} else {
+			fmt.Fprintf(&d, "[[sources]]\nid = %s\n", tomlstr.Quote(srcIDs[i]))
+		}
+		t := a.Meta.Title
+		if t == "" {
+			t = a.Found.Title
+		}
+		if t == "" {
+			t = "TODO: the article's title"
+		}
+		fmt.Fprintf(&d, "title = %s\n", tomlstr.Quote(t))
+		if a.Meta.Site != "" {
+			fmt.Fprintf(&d, "publisher = %s\n", tomlstr.Quote(a.Meta.Site))
+		} else {
+			d.WriteString("# publisher = \"TODO\"\n")
+		}
+		if a.Meta.URL != "" {
+			fmt.Fprintf(&d, "url = %s\n", tomlstr.Quote(a.Meta.URL))
+		} else {
+			d.WriteString("# url = \"https://…\"\n")
+		}
+		if a.Meta.Date != "" {
+			fmt.Fprintf(&d, "date = %s\n", a.Meta.Date)
+		}
+		d.WriteString("\n")
+	}
+	d.WriteString("# The propositions every expert may take a stance on. Rename this one and add others:\n")
+	d.WriteString("[[propositions]]\nid = \"proposition-1\"\ntext = \"TODO: a statement the experts take sides on.\"\n")
+	for i, a := range as {
+		if a.Found.Intro == "" {
+			continue
+		}
+		if len(as) > 1 {
+			fmt.Fprintf(&d, "\n# The editor's introduction of %s, for the description:\n", names[i])
+		} else {
+			d.WriteString("\n# The editor's introduction, for the description:\n")
+		}
+		for _, s := range article.Sentences(strings.ReplaceAll(a.Found.Intro, "\n", " ")) {
 			fmt.Fprintf(&d, "#   %s\n", comment(s))
 		}
 	}
 	files := []File{{"debate.toml", []byte(d.String())}}
 	used := map[string]bool{}
-	for _, e := range a.Experts {
-		id := ids.Expert(e.Name, "expert", used)
-		files = append(files, File{"experts/" + id + ".toml", expertFile(id, e)})
+	for i, a := range as {
+		source := ""
+		if len(as) > 1 {
+			source = srcIDs[i]
+		}
+		for _, e := range a.Found.Experts {
+			id := ids.Expert(e.Name, "expert", used)
+			files = append(files, File{"experts/" + id + ".toml", expertFile(id, e, source)})
+		}
 	}
 	return append(files, schemaFiles()...)
 }
 
-func expertFile(id string, e article.Expert) []byte {
+// sourceIDs names each article for [[sources]]: from its file name ("roundup.txt" is
+// "roundup"), made unique.
+func sourceIDs(as []Article) []string {
+	used := map[string]bool{}
+	out := make([]string, len(as))
+	for i, a := range as {
+		base := strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
+		out[i] = ids.Unique(ids.Fold(base), "source", used)
+	}
+	return out
+}
+
+func expertFile(id string, e article.Expert, source string) []byte {
 	var b strings.Builder
 	b.WriteString(expertHook)
 	sentences := e.Sentences()
@@ -99,6 +179,9 @@ func expertFile(id string, e article.Expert) []byte {
 	b.WriteString("# Turn the sentences that carry the argument into claims: your paraphrase as text, the\n")
 	b.WriteString("# sentence (or the telling part of it) as quote.\n\n")
 	fmt.Fprintf(&b, "id = %s\nname = %s\n", tomlstr.Quote(id), tomlstr.Quote(e.Name))
+	if source != "" {
+		fmt.Fprintf(&b, "source = %s\n", tomlstr.Quote(source))
+	}
 	for _, kv := range [][2]string{{"role", e.Role}, {"affiliation", e.Affiliation}} {
 		if kv[1] == "" {
 			fmt.Fprintf(&b, "# %s = \"TODO\"\n", kv[0])
@@ -108,7 +191,7 @@ func expertFile(id string, e article.Expert) []byte {
 	}
 	b.WriteString("\n# [[claims]]\n# id = \"a-short-id\"\n# kind = \"premise\"        # premise, conclusion or recommendation\n")
 	b.WriteString("# text = \"Your paraphrase.\"\n# quote = \"A short verbatim excerpt.\"\n# supports = [\"another-claim\"]\n\n")
-	b.WriteString("# [[stances]]\n# proposition = \"troops-stay\"\n# position = \"agree\"        # strongly-agree, agree, mixed, disagree, strongly-disagree\n")
+	b.WriteString("# [[stances]]\n# proposition = \"proposition-1\"\n# position = \"agree\"        # strongly-agree, agree, mixed, disagree, strongly-disagree\n")
 	b.WriteString("# evidence = [\"a-short-id\"]\n\n")
 	fmt.Fprintf(&b, "# What %s said:\n", comment(e.Name))
 	for i, s := range sentences {
@@ -117,14 +200,47 @@ func expertFile(id string, e article.Expert) []byte {
 	return []byte(b.String())
 }
 
-// Report says what FromArticle found: "5 experts: Abbas Kadhim (24 sentences), …".
-func Report(a *article.Article) string {
-	parts := make([]string, len(a.Experts))
-	for i, e := range a.Experts {
+// Report says what the reader found in an article, for new --from: a line for the article
+// ("roundup.txt: 5 experts (layout: …)"), a line per expert with where they were found and
+// how many sentences they said, and what the reader is unsure of.
+func Report(path string, a *article.Article) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d %s (layout: %s)\n", path, len(a.Experts), plural(len(a.Experts), "expert", "experts"), a.Layout)
+	for _, e := range a.Experts {
 		n := len(e.Sentences())
-		parts[i] = fmt.Sprintf("%s (%d %s)", e.Name, n, plural(n, "sentence", "sentences"))
+		desc := e.Name
+		var about []string
+		for _, x := range []string{e.Role, e.Affiliation} {
+			if x != "" {
+				about = append(about, x)
+			}
+		}
+		if len(about) > 0 {
+			desc += " (" + strings.Join(about, ", ") + ")"
+		}
+		fmt.Fprintf(&b, "  %s: %d %s, line %d\n", desc, n, plural(n, "sentence", "sentences"), e.Line)
+		if n == 0 {
+			fmt.Fprintf(&b, "  warning: %s has no words of their own in the article: check their part (line %d)\n", e.Name, e.Line)
+		}
 	}
-	return fmt.Sprintf("%d %s: %s", len(a.Experts), plural(len(a.Experts), "expert", "experts"), strings.Join(parts, ", "))
+	for _, note := range a.Notes {
+		fmt.Fprintf(&b, "  warning: %s\n", note)
+	}
+	if len(a.Experts) > 0 {
+		var lines []string
+		for _, u := range a.Unassigned {
+			if u.Line > a.Experts[0].Line {
+				lines = append(lines, fmt.Sprint(u.Line))
+			}
+		}
+		if len(lines) > 0 {
+			if len(lines) > 12 {
+				lines = append(lines[:12], "…")
+			}
+			fmt.Fprintf(&b, "  note: lines %s belong to no expert (the editor's words, headings, page matter)\n", strings.Join(lines, ", "))
+		}
+	}
+	return b.String()
 }
 
 func plural(n int, one, many string) string {
