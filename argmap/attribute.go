@@ -11,11 +11,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// attribute checks that every quote found in the source lies in its own expert's section
-// of it, as the article package finds the sections (the layouts of "experts react" pieces).
-// A quote in another expert's section is an error that names whose section it is in; a quote
-// from the editor's introduction a warning. When the sections cannot be found, or an expert
-// has none, it says so once and the quotes stay checked against the whole text only.
+// attribute checks that every quote found in the source lies in its own expert's part of
+// it. The parts are found by the names of the experts whose quotes come from this source
+// (article.ParseWith), whatever the article's layout, so attribution never depends on
+// recognising it. A quote found only in another expert's part is an error naming whose part
+// it is in; a quote in the editor's lead-in that introduces its own expert is theirs; a
+// quote in the introduction or in text no one could be assigned is a warning. An expert
+// whose part cannot be found is named once, and their quotes stay checked against the whole
+// text only.
 func (v *validator) attribute(quotes []quote, found []quoteResult, source, name string) {
 	if name == "" {
 		name = "the source"
@@ -23,7 +26,15 @@ func (v *validator) attribute(quotes []quote, found []quoteResult, source, name 
 	if !slices.ContainsFunc(found, func(r quoteResult) bool { return r.found }) {
 		return // nothing to attribute
 	}
-	a, err := article.Parse([]byte(source))
+	var names []string
+	seen := map[*Expert]bool{}
+	for _, q := range quotes {
+		if !seen[q.expert] {
+			seen[q.expert] = true
+			names = append(names, q.expert.Name)
+		}
+	}
+	a, err := article.ParseWith([]byte(source), article.Options{Names: names})
 	if err != nil {
 		msg := err.Error()
 		if i := strings.Index(msg, ":"); i > 0 {
@@ -36,13 +47,19 @@ func (v *validator) attribute(quotes []quote, found []quoteResult, source, name 
 	for i, q := range quotes {
 		texts[i] = q.q
 	}
-	// in[k][i]: quote i occurs in section k (the introduction is the last).
-	in := make([][]quoteResult, len(a.Experts)+1)
+	// in[k][i]: quote i occurs in part k; after the experts come the introduction and the
+	// text no one could be assigned.
+	in := make([][]quoteResult, len(a.Experts)+2)
 	for k, e := range a.Experts {
-		in[k] = searchQuotes(NormalizeText(e.Text()), texts)
+		in[k] = searchQuotes(NormalizeText(e.Text()+"\n"+strings.Join(e.Editor, "\n")), texts)
 	}
-	intro := len(a.Experts)
+	intro, loose := len(a.Experts), len(a.Experts)+1
 	in[intro] = searchQuotes(NormalizeText(a.Intro), texts)
+	var rest []string
+	for _, u := range a.Unassigned {
+		rest = append(rest, u.Text)
+	}
+	in[loose] = searchQuotes(NormalizeText(strings.Join(rest, "\n")), texts)
 
 	section := map[*Expert]int{}
 	told := map[*Expert]bool{}
@@ -56,7 +73,7 @@ func (v *validator) attribute(quotes []quote, found []quoteResult, source, name 
 			if k < 0 {
 				told[q.expert] = true
 				v.diags.warnf(whole(name), "attribution-unchecked", q.expert.ID,
-					"%s has no section of %s's in it: their quotes are checked against the whole text only", name, q.expert.Name)
+					"%s has no part of %s's that argmap can find: their quotes are checked against the whole text only", name, q.expert.Name)
 				continue
 			}
 			section[q.expert] = k
@@ -64,22 +81,25 @@ func (v *validator) attribute(quotes []quote, found []quoteResult, source, name 
 		if told[q.expert] || in[k][i].found {
 			continue
 		}
-		switch owner := whose(in, i, intro); {
+		switch owner := whose(in, i); {
 		case owner == intro:
 			v.diags.warnf(q.at, "quote-from-introduction", q.expert.ID,
-				"quote comes from the editor's introduction, not from %s's section", q.expert.Name)
+				"quote comes from the editor's introduction, not from %s's part", q.expert.Name)
+		case owner == loose:
+			v.diags.warnf(q.at, "quote-unassigned", q.expert.ID,
+				"quote comes from text of %s that argmap could not assign to any expert, not from %s's part", name, q.expert.Name)
 		case owner >= 0:
 			v.diags.add(q.at, Error, "move the claim to "+a.Experts[owner].Name+"'s file, or quote "+q.expert.Name,
-				"quote is not %s's: this is in %s's section of %s", q.expert.Name, a.Experts[owner].Name, name)
+				"quote is not %s's: this is in %s's part of %s", q.expert.Name, a.Experts[owner].Name, name)
 		default:
-			v.diags.add(q.at, Error, "quote one passage of "+q.expert.Name+"'s section",
-				"quote is not within %s's section of %s", q.expert.Name, name)
+			v.diags.add(q.at, Error, "quote one passage of "+q.expert.Name+"'s part",
+				"quote is not within %s's part of %s", q.expert.Name, name)
 		}
 	}
 }
 
-// whose returns the section that holds quote i, or -1.
-func whose(in [][]quoteResult, i, intro int) int {
+// whose returns the part that holds quote i, or -1.
+func whose(in [][]quoteResult, i int) int {
 	for k := range in {
 		if in[k][i].found {
 			return k

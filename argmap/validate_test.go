@@ -331,7 +331,7 @@ quote = "But it’s"
 		`d/experts/a.toml:20:9: error: quote does not occur in the source (it occurs only inside longer words: quote whole words)`,
 		`d/experts/a.toml:25:9: error: quote does not occur in the source (not even its first word occurs; is --source the right text?)`,
 		// A source with no experts' sections: attribution is not checked, and it says so.
-		`the source:1:1: warning[attribution-unchecked]: cannot tell who says what in the source (no experts found): quotes are checked against the whole text only`,
+		`the source:1:1: warning[attribution-unchecked]: cannot tell who says what in the source (none of the experts named (A) could be placed in the article): quotes are checked against the whole text only`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
