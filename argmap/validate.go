@@ -145,7 +145,7 @@ func (v *validator) propositionKind(pd *propDecl) {
 		p.Kind = ""
 	}
 	for _, t := range pd.tags {
-		if !strings.EqualFold(t.s, string(PolicyProposition)) {
+		if !IsPolicyTag(t.s) {
 			continue
 		}
 		if p.Kind == "" {
