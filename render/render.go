@@ -13,7 +13,11 @@
 // from starting. Each layout leaves some memory behind in the module (go-graphviz issue #111),
 // which is fine for a command that renders a few maps and exits. Linking this package costs
 // every run of the program the compilation of that module at start-up: about a second the
-// first time on a machine, about 50 ms once wazero's cache in $TMPDIR/go-graphviz holds it.
+// first time on a machine, about 50 ms once wazero's cache of the compiled code holds it. That
+// cache is not go-graphviz's own $TMPDIR/go-graphviz, which other local users could write:
+// internal/wasmcache points go-graphviz at $XDG_CACHE_HOME/argmap/wasm/go-graphviz (~/.cache
+// on Linux), a folder only the current user can write, checked against a manifest at every
+// start, and runs without a cache (a second at every start) where no such folder can be had.
 //
 // What Draw does not do as Graphviz's own renderers would: gradients are painted in their
 // first colour, images are left out, and text in scripts that neither Liberation nor DejaVu
