@@ -2,7 +2,9 @@
 // system Graphviz: the layout engines run as WebAssembly inside the process
 // (github.com/goccy/go-graphviz, run by wazero).
 //
-// SVG and JSON come straight from Graphviz. PNG and PDF do not: go-graphviz's own PNG output is
+// SVG and JSON come straight from Graphviz, the SVG with font stacks browsers have in place of
+// the one font Graphviz names (faces with the metrics it sized the text by), and with the
+// spaces at the ends of text runs kept. PNG and PDF do not: go-graphviz's own PNG output is
 // wrong (every shape filled) and its PDF output fails and breaks the module for the next call.
 // Instead [Render] asks Graphviz for the JSON layout, which carries every drawing operation, and
 // [Draw] paints it in pure Go with github.com/tdewolff/canvas and embedded Liberation fonts
@@ -161,7 +163,11 @@ func Render(ctx context.Context, dot []byte, f Format, opt Options) ([]byte, err
 	case DOT:
 		return bytes.Clone(dot), nil
 	case SVG:
-		return layout(ctx, dot, graphviz.SVG, opt.Engine)
+		svg, err := layout(ctx, dot, graphviz.SVG, opt.Engine)
+		if err != nil {
+			return nil, err
+		}
+		return browserSVG(svg), nil
 	case JSON:
 		return layout(ctx, dot, "json", opt.Engine)
 	}
