@@ -26,9 +26,16 @@ run: build
 ## test: static checks and every test (unit, golden, end-to-end CLI scripts, a short fuzz run)
 test: vet deps
 	$(GO) test -count=1 ./...
-	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 10s ./argmap
-	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzPrescan$$' -fuzztime 5s ./argmap
-	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5s ./article
+	$(call fuzzstep,the TOML loader,FuzzLoad,10,./argmap)
+	$(call fuzzstep,the TOML prescan's depth limits,FuzzPrescan,5,./argmap)
+	$(call fuzzstep,the article parser,FuzzParse,5,./article)
+
+# fuzzstep: what,target,seconds,package. It says what it fuzzes and for how long first: the
+# fuzzer's own progress lines ("0/sec" while it gathers its baseline) can look like a hang.
+define fuzzstep
+	@echo "fuzzing $(1) for $(3) s ($(2))…"
+	$(GO) test -count=1 -run '^$$' -fuzz '^$(2)$$' -fuzztime $(3)s $(4)
+endef
 
 ## deps: Debian's graphviz (cross-checks of the DOT we emit; argmap itself needs none),
 ## chromium (the browser tests of argmap serve and argmap brief), poppler-utils (pdftotext
@@ -64,6 +71,7 @@ bench: deps build
 
 ## fuzz: run the loader's fuzz target (FUZZTIME=5m by default)
 fuzz:
+	@echo "fuzzing the TOML loader for $(FUZZTIME) (FuzzLoad)…"
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./argmap
 
 ## golden: rewrite golden files after an intended change of output

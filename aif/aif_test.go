@@ -219,3 +219,34 @@ func BenchmarkExport1000(b *testing.B) {
 		}
 	}
 }
+
+// TestImportDeprecatedPolicyTag: a debate that marks a policy question by the deprecated tag
+// comes back from AIF with the kind policy and without the tag, so check has nothing to say.
+func TestImportDeprecatedPolicyTag(t *testing.T) {
+	d, diags := argmap.Parse([]argmap.File{
+		{Path: "d/debate.toml", Data: []byte("title = \"T\"\n\n[[propositions]]\nid = \"p\"\ntext = \"P.\"\ntags = [\"policy\", \"iran\"]\n")},
+		{Path: "d/experts/a.toml", Data: []byte("id = \"a\"\nname = \"A\"\n\n[[claims]]\nid = \"c\"\nkind = \"premise\"\ntext = \"C.\"\n\n[[stances]]\nproposition = \"p\"\nposition = \"agree\"\nevidence = [\"c\"]\n")},
+	}, argmap.Options{})
+	if d == nil || len(diags) != 1 || diags[0].Code != "deprecated-policy-tag" {
+		t.Fatalf("the fixture: %v; want one deprecated-policy-tag warning", diags)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := Debate(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, diags := argmap.Load(writeFiles(t, files), argmap.Options{})
+	if back == nil || len(diags) > 0 {
+		t.Fatalf("import --from aif wrote a debate check warns about: %v", diags)
+	}
+	if p := back.Propositions[0]; p.Kind != argmap.PolicyProposition || strings.Join(p.Tags, " ") != "iran" {
+		t.Errorf("imported proposition: kind %q, tags %q; want policy, [iran]", p.Kind, p.Tags)
+	}
+}

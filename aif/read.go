@@ -166,7 +166,7 @@ func Debate(doc *Doc) ([]File, []string, error) {
 			df.Sources = append(df.Sources, sourceFile{s.ID, s.Title, s.Publisher, s.URL, s.Date})
 		}
 		for _, p := range d.Propositions {
-			df.Propositions = append(df.Propositions, propositionFile{p.ID, p.Text, string(p.Kind), p.Tags})
+			df.Propositions = append(df.Propositions, newPropositionFile(p))
 		}
 		for _, s := range d.Stances {
 			x := b.experts[s.Expert]
@@ -311,6 +311,20 @@ type sourceFile struct {
 	Publisher string `toml:"publisher,omitempty"`
 	URL       string `toml:"url,omitempty"`
 	Date      string `toml:"date,omitempty"`
+}
+
+// newPropositionFile writes a proposition as check accepts it: the deprecated tag "policy"
+// (which an older debate's model keeps among its tags) becomes the kind policy.
+func newPropositionFile(p *argmap.Proposition) propositionFile {
+	pf := propositionFile{ID: p.ID, Text: p.Text, Kind: string(p.Kind)}
+	for _, t := range p.Tags {
+		if argmap.IsPolicyTag(t) && (pf.Kind == "" || pf.Kind == string(argmap.PolicyProposition)) {
+			pf.Kind = string(argmap.PolicyProposition)
+			continue
+		}
+		pf.Tags = append(pf.Tags, t)
+	}
+	return pf
 }
 
 type propositionFile struct {

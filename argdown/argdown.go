@@ -31,6 +31,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
@@ -186,13 +187,20 @@ func Write(w io.Writer, d *argmap.Debate) error {
 	return err
 }
 
-// propTags are a proposition's tags in Argdown: "proposition", its kind, its own tags.
+// propTags are a proposition's tags in Argdown: "proposition", its kind, its own tags, each
+// once (the deprecated tag "policy" says again what the kind policy says).
 func propTags(p *argmap.Proposition) []string {
 	tags := []string{"proposition"}
 	if p.Kind != "" {
 		tags = append(tags, string(p.Kind))
 	}
-	return append(tags, p.Tags...)
+	for _, t := range p.Tags {
+		if slices.Contains(tags, t) || p.IsPolicy() && argmap.IsPolicyTag(t) {
+			continue
+		}
+		tags = append(tags, t)
+	}
+	return tags
 }
 
 // statement writes "[title]: text #(tag)… {data}".

@@ -160,3 +160,26 @@ func BenchmarkExport1000(b *testing.B) {
 		}
 	}
 }
+
+// TestPropTags: a proposition's Argdown tags name each tag once, the deprecated tag "policy"
+// beside the kind policy included.
+func TestPropTags(t *testing.T) {
+	tests := []struct {
+		kind argmap.PropositionKind
+		tags []string
+		want string
+	}{
+		{"", nil, "proposition"},
+		{argmap.PolicyProposition, nil, "proposition policy"},
+		{argmap.PolicyProposition, []string{"policy"}, "proposition policy"},
+		{argmap.PolicyProposition, []string{"Policy", "iran"}, "proposition policy iran"},
+		{argmap.FactProposition, []string{"iran", "iran", "fact"}, "proposition fact iran"},
+		{argmap.FactProposition, []string{"policy"}, "proposition fact policy"},
+	}
+	for _, tt := range tests {
+		p := &argmap.Proposition{ID: "p", Text: "P.", Kind: tt.kind, Tags: tt.tags}
+		if got := strings.Join(propTags(p), " "); got != tt.want {
+			t.Errorf("propTags(kind %q, tags %q) = %s; want %s", tt.kind, tt.tags, got, tt.want)
+		}
+	}
+}

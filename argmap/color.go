@@ -1,9 +1,11 @@
 package argmap
 
-// Palette is the expert colours: the Okabe-Ito palette (safe for colour-blind readers) without
-// the blue and vermillion that mark support and attack, with grey. Experts take them in debate
-// order; past the seventh the colours repeat, and [Debate.ExpertBadge] tells experts apart.
-var Palette = []string{"#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#999999", "#000000"}
+// Palette is the expert colours, seven hues that colour-blind readers tell apart: the
+// Okabe-Ito palette without the blue and vermillion that mark support and attack (orange,
+// sky blue, bluish green, reddish purple, yellow), then Paul Tol's wine and sand. No grey or
+// black, which read as "no colour". Experts take them in debate order; past the seventh the
+// colours repeat, and [Debate.ExpertBadge] tells experts apart.
+var Palette = []string{"#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#882255", "#DDCC77"}
 
 // Colors of the relations, shared by every output.
 const (

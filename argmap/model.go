@@ -58,6 +58,12 @@ var propositionKinds = []string{string(PolicyProposition), string(FactPropositio
 // opposing recommendations.
 func (p *Proposition) IsPolicy() bool { return p.Kind == PolicyProposition }
 
+// IsPolicyTag reports whether tag is "policy", in any case: the tag that marked a policy
+// question before Proposition.Kind existed. It is deprecated: check warns about it and gives
+// a proposition so tagged, and of no kind, the policy kind. A writer of debates writes the
+// kind instead.
+func IsPolicyTag(tag string) bool { return strings.EqualFold(tag, string(PolicyProposition)) }
+
 // Expert is one voice in the debate, with their reasoning and stances.
 type Expert struct {
 	ID          string `json:"id"`

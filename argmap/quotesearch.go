@@ -115,7 +115,16 @@ func searchPass(src string, quotes []string, res []quoteResult) {
 		visited[s] = true
 		for m := s; m > 0; m = out[m] {
 			for _, qi := range ends[m] {
-				if i, q := j+1-len(patterns[qi]), quotes[qi]; !res[qi].found && strings.HasPrefix(src[i:], q) && wordBounded(src, i, i+len(q)) {
+				if res[qi].found {
+					continue
+				}
+				// The start's word boundary first: it is cheap, and in a source of one long
+				// word it rules out every match before a long quote is compared whole.
+				i, q := j+1-len(patterns[qi]), quotes[qi]
+				if startsInWord(src, i) {
+					continue
+				}
+				if strings.HasPrefix(src[i:], q) && wordBounded(src, i, i+len(q)) {
 					res[qi].found = true
 				}
 			}
@@ -140,11 +149,19 @@ func searchPass(src string, quotes []string, res []quoteResult) {
 // wordBounded reports whether src[i:j] neither starts nor ends inside a word: "ear to
 // have" is not a match in "appear to have".
 func wordBounded(src string, i, j int) bool {
-	before, _ := utf8.DecodeLastRuneInString(src[:i])
-	first, _ := utf8.DecodeRuneInString(src[i:j])
 	after, _ := utf8.DecodeRuneInString(src[j:])
 	last, _ := utf8.DecodeLastRuneInString(src[i:j])
-	startsInWord := i > 0 && isWordRune(before) && isWordRune(first)
 	endsInWord := j < len(src) && isWordRune(after) && isWordRune(last)
-	return !startsInWord && !endsInWord
+	return !startsInWord(src, i) && !endsInWord
+}
+
+// startsInWord reports whether position i of src is inside a word: a letter or digit both
+// before and after it.
+func startsInWord(src string, i int) bool {
+	if i == 0 || i >= len(src) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(src[:i])
+	first, _ := utf8.DecodeRuneInString(src[i:])
+	return isWordRune(before) && isWordRune(first)
 }

@@ -92,3 +92,38 @@ func TestWrongSourceIsFast(t *testing.T) {
 		t.Errorf("checking against a 10 MiB wrong source took %v; want well under 2 s", el)
 	}
 }
+
+// TestOneWordSourceIsFast: a 10 MiB source of one word, and quotes that occur in it only
+// inside that word (one longer than the automaton holds): every position ends a match of a
+// quote's start, and comparing the long quote whole at each took seconds (11 s in the
+// issue). A match that starts inside a word is dropped before the comparison.
+func TestOneWordSourceIsFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	src := strings.Repeat("a", MaxFileSize-100)
+	expert := "id = \"a\"\nname = \"A\"\n"
+	for i, q := range []string{strings.Repeat("a", 4*maxPattern), "aaa", "aaaa", strings.Repeat("a", maxPattern)} {
+		expert += "[[claims]]\nid = \"c" + string(rune('0'+i)) + "\"\nkind = \"premise\"\ntext = \"C.\"\nquote = \"" + q + "\"\n"
+	}
+	files := []File{
+		{Path: "d/debate.toml", Data: []byte(manifest)},
+		{Path: "d/experts/a.toml", Data: []byte(expert)},
+	}
+	start := time.Now()
+	_, diags := Parse(files, Options{Source: src, SourceName: "one-word.txt"})
+	el := time.Since(start)
+	want := "one-word.txt:1:1: error: 4 of 4 quotes do not occur in one-word.txt: it is probably not the debate's source"
+	var got []string
+	for _, d := range diags {
+		if d.Severity == Error {
+			got = append(got, d.String())
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("checking against a one-word source: errors %q; want one starting %q", got, want)
+	}
+	if el > 2*time.Second {
+		t.Errorf("checking against a 10 MiB one-word source took %v; want well under 2 s", el)
+	}
+}

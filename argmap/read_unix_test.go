@@ -41,12 +41,13 @@ func TestReadFilesNamedPipe(t *testing.T) {
 	}
 }
 
-// TestLoadPathWithNewline: a file name with a newline cannot forge a line of diagnostics.
+// TestLoadPathWithNewline: a file name with a newline cannot forge a line of diagnostics. The
+// name has no slash: Load reads experts/ only, not its subfolders.
 func TestLoadPathWithNewline(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "experts"), 0o755)
 	os.WriteFile(filepath.Join(dir, "debate.toml"), []byte(manifest), 0o644)
-	name := filepath.Join(dir, "experts", "x\nd/debate.toml:1:1: error: forged.toml")
+	name := filepath.Join(dir, "experts", "x\ndebate.toml:1:1: error: forged.toml")
 	if err := os.WriteFile(name, []byte("id = \n"), 0o644); err != nil {
 		t.Skipf("cannot make a file with a newline in its name: %v", err)
 	}

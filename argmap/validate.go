@@ -145,7 +145,7 @@ func (v *validator) propositionKind(pd *propDecl) {
 		p.Kind = ""
 	}
 	for _, t := range pd.tags {
-		if !strings.EqualFold(t.s, string(PolicyProposition)) {
+		if !IsPolicyTag(t.s) {
 			continue
 		}
 		if p.Kind == "" {
@@ -421,8 +421,24 @@ func (v *validator) cycles(xs []*expertDecl) {
 			continue
 		}
 		start := comp[0]
-		v.diags.warnf(at[start], "support-cycle", start, "support cycle: %s", strings.Join(cyclePath(start, comp, g), " -> "))
+		v.diags.warnf(at[start], "support-cycle", start, "%s", cycleMessage(cyclePath(start, comp, g)))
 	}
+}
+
+// cycleHead and cycleTail are how many claims a long cycle's warning names at its start and
+// before its return to the start; the claims between are an ellipsis.
+const cycleHead, cycleTail = 3, 2
+
+// cycleMessage describes a cycle given as its path from a claim back to that claim: every
+// claim when there are few, otherwise the first and last few and the cycle's length, so that
+// a cycle of 100,000 claims is one short line.
+func cycleMessage(path []string) string {
+	n := len(path) - 1
+	if n <= cycleHead+cycleTail+1 {
+		return "support cycle: " + strings.Join(path, " -> ")
+	}
+	shown := append(append(slices.Clip(path[:cycleHead]), "…"), path[n-cycleTail:]...)
+	return fmt.Sprintf("support cycle of %d claims: %s", n, strings.Join(shown, " -> "))
 }
 
 // stronglyConnected returns the strongly connected components of g (Tarjan), each sorted.

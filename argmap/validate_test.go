@@ -484,3 +484,34 @@ func TestPropositionKind(t *testing.T) {
 		}
 	}
 }
+
+// TestLongSupportCycle: a generated expert whose n claims support each other in one ring is
+// warned about in one short line that names the first and last few claims and the length.
+func TestLongSupportCycle(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{2, `support cycle: a/c0 -> a/c1 -> a/c0`},
+		{6, `support cycle: a/c0 -> a/c1 -> a/c2 -> a/c3 -> a/c4 -> a/c5 -> a/c0`},
+		{7, `support cycle of 7 claims: a/c0 -> a/c1 -> a/c2 -> … -> a/c5 -> a/c6 -> a/c0`},
+		{100000, `support cycle of 100000 claims: a/c0 -> a/c1 -> a/c2 -> … -> a/c99998 -> a/c99999 -> a/c0`},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		b.WriteString("id = \"a\"\nname = \"A\"\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\n")
+		for i := range tt.n {
+			fmt.Fprintf(&b, "[[claims]]\nid = \"c%d\"\nkind = \"premise\"\ntext = \"C.\"\nsupports = [\"c%d\"]\n", i, (i+1)%tt.n)
+		}
+		var cycles []string
+		for _, d := range check(t, b.String(), Options{}) {
+			if strings.Contains(d, "[support-cycle]") {
+				cycles = append(cycles, d)
+			}
+		}
+		want := "d/experts/a.toml:7:6: warning[support-cycle]: " + tt.want
+		if len(cycles) != 1 || cycles[0] != want {
+			t.Errorf("a ring of %d claims: support-cycle warnings %q; want [%q]", tt.n, cycles, want)
+		}
+	}
+}

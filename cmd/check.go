@@ -131,8 +131,6 @@ func count(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// readSource reads the --source text, refusing files over the size limit without reading
-// them whole.
 // sourceOptions reads the --source files: FILE for a debate's one source (or the first of
 // several), ID=FILE for the source of that id in [[sources]].
 func sourceOptions(flags []string) (argmap.Options, error) {
@@ -166,6 +164,8 @@ func sourceOptions(flags []string) (argmap.Options, error) {
 	return opt, nil
 }
 
+// readSource reads the --source text, refusing files over the size limit without reading
+// them whole.
 func readSource(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {

@@ -11,16 +11,16 @@ import (
 	"github.com/argmap-dev/argmap/argmap/synth"
 )
 
-// BenchmarkProcessPanel times whole argmap processes on the README's benchmark panel, 500
-// experts on 300 propositions each addressing about a third, in the formats whose cost grows
-// with the panel: the streamed JSON with every statistic, the streamed workbooks, and the
+// BenchmarkProcessWide times whole argmap processes on the README's wide benchmark debate,
+// 500 experts on 300 propositions each addressing about a third, in the formats whose cost
+// grows with the debate: the streamed JSON with every statistic, the streamed workbooks, and the
 // pictures drawn without Graphviz. It reports wall time and peak resident memory per run.
 // Before the pictures were drawn directly, matrix-png took 76 s and 2.5 GB and agreement-png
 // did not finish in 200 s (see the commit log for the figures).
-func BenchmarkProcessPanel(b *testing.B) {
+func BenchmarkProcessWide(b *testing.B) {
 	bin := buildArgmap(b)
-	panel := b.TempDir()
-	if err := synth.Write(panel, synth.Generate(synth.Config{Claims: 500 * 2, ClaimsPerExpert: 2, Propositions: 300, Coverage: 1.0 / 3})); err != nil {
+	wide := b.TempDir()
+	if err := synth.Write(wide, synth.Generate(synth.Config{Claims: 500 * 2, ClaimsPerExpert: 2, Propositions: 300, Coverage: 1.0 / 3})); err != nil {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
@@ -28,12 +28,12 @@ func BenchmarkProcessPanel(b *testing.B) {
 		name string
 		args []string
 	}{
-		{"matrix-json-stats", []string{"matrix", panel, "--stats", "--format", "json"}},
-		{"matrix-xlsx", []string{"matrix", panel, "-o", filepath.Join(out, "m.xlsx")}},
-		{"agreement-xlsx", []string{"agreement", panel, "-o", filepath.Join(out, "a.xlsx")}},
-		{"matrix-png", []string{"matrix", panel, "-o", filepath.Join(out, "m.png")}},
-		{"agreement-png", []string{"agreement", panel, "-o", filepath.Join(out, "a.png")}},
-		{"agreement-svg", []string{"agreement", panel, "-o", filepath.Join(out, "a.svg")}},
+		{"matrix-json-stats", []string{"matrix", wide, "--stats", "--format", "json"}},
+		{"matrix-xlsx", []string{"matrix", wide, "-o", filepath.Join(out, "m.xlsx")}},
+		{"agreement-xlsx", []string{"agreement", wide, "-o", filepath.Join(out, "a.xlsx")}},
+		{"matrix-png", []string{"matrix", wide, "-o", filepath.Join(out, "m.png")}},
+		{"agreement-png", []string{"agreement", wide, "-o", filepath.Join(out, "a.png")}},
+		{"agreement-svg", []string{"agreement", wide, "-o", filepath.Join(out, "a.svg")}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -9,9 +9,9 @@ import (
 	"github.com/argmap-dev/argmap/stances"
 )
 
-// panel500 is the README's benchmark panel: 500 experts on 300 propositions, each addressing
-// about a third.
-func panel500(b *testing.B) *Writer {
+// wide500 is the README's wide benchmark debate: 500 experts on 300 propositions, each
+// addressing about a third.
+func wide500(b *testing.B) *Writer {
 	files := synth.Generate(synth.Config{Claims: 500 * 2, ClaimsPerExpert: 2, Propositions: 300, Coverage: 1.0 / 3})
 	d, diags := argmap.Parse(files, argmap.Options{})
 	if d == nil {
@@ -24,11 +24,11 @@ type countWriter struct{ n int64 }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
-// BenchmarkPanel500x300Outputs writes the benchmark panel's large documents: the matrix JSON
+// BenchmarkWide500x300Outputs writes the wide benchmark debate's large documents: the matrix JSON
 // (streamed), the workbook, and the pictures' layouts (drawn without Graphviz). It reports
 // the bytes written.
-func BenchmarkPanel500x300Outputs(b *testing.B) {
-	m := panel500(b)
+func BenchmarkWide500x300Outputs(b *testing.B) {
+	m := wide500(b)
 	cases := []struct {
 		name  string
 		write func(io.Writer) error

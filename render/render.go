@@ -2,7 +2,9 @@
 // system Graphviz: the layout engines run as WebAssembly inside the process
 // (github.com/goccy/go-graphviz, run by wazero).
 //
-// SVG and JSON come straight from Graphviz. PNG and PDF do not: go-graphviz's own PNG output is
+// SVG and JSON come straight from Graphviz, the SVG with font stacks browsers have in place of
+// the one font Graphviz names (faces with the metrics it sized the text by), and with the
+// spaces at the ends of text runs kept. PNG and PDF do not: go-graphviz's own PNG output is
 // wrong (every shape filled) and its PDF output fails and breaks the module for the next call.
 // Instead [Render] asks Graphviz for the JSON layout, which carries every drawing operation, and
 // [Draw] paints it in pure Go with github.com/tdewolff/canvas and embedded Liberation fonts
@@ -13,7 +15,11 @@
 // from starting. Each layout leaves some memory behind in the module (go-graphviz issue #111),
 // which is fine for a command that renders a few maps and exits. Linking this package costs
 // every run of the program the compilation of that module at start-up: about a second the
-// first time on a machine, about 50 ms once wazero's cache in $TMPDIR/go-graphviz holds it.
+// first time on a machine, about 50 ms once wazero's cache of the compiled code holds it. That
+// cache is not go-graphviz's own $TMPDIR/go-graphviz, which other local users could write:
+// internal/wasmcache points go-graphviz at $XDG_CACHE_HOME/argmap/wasm/go-graphviz (~/.cache
+// on Linux), a folder only the current user can write, checked against a manifest at every
+// start, and runs without a cache (a second at every start) where no such folder can be had.
 //
 // What Draw does not do as Graphviz's own renderers would: gradients are painted in their
 // first colour, images are left out, and text in scripts that neither Liberation nor DejaVu
@@ -157,7 +163,11 @@ func Render(ctx context.Context, dot []byte, f Format, opt Options) ([]byte, err
 	case DOT:
 		return bytes.Clone(dot), nil
 	case SVG:
-		return layout(ctx, dot, graphviz.SVG, opt.Engine)
+		svg, err := layout(ctx, dot, graphviz.SVG, opt.Engine)
+		if err != nil {
+			return nil, err
+		}
+		return browserSVG(svg), nil
 	case JSON:
 		return layout(ctx, dot, "json", opt.Engine)
 	}

@@ -19,17 +19,17 @@ func BenchmarkSeedMatrix(b *testing.B) {
 	}
 }
 
-// BenchmarkPanel500x300 builds the matrix of a generated panel of 500 experts on 300
+// BenchmarkWide500x300 builds the matrix of a generated wide debate, 500 experts on 300
 // propositions, each addressing about a third, with every pairwise statistic and the clustered
 // order of rows and columns. Goal: 200 ms.
-func BenchmarkPanel500x300(b *testing.B) {
+func BenchmarkWide500x300(b *testing.B) {
 	files := synth.Generate(synth.Config{Claims: 500 * 2, ClaimsPerExpert: 2, Propositions: 300, Coverage: 1.0 / 3})
 	d, diags := argmap.Parse(files, argmap.Options{})
 	if d == nil {
 		b.Fatal(diags)
 	}
 	if len(d.Experts) != 500 || len(d.Propositions) != 300 {
-		b.Fatalf("panel has %d experts and %d propositions; want 500 and 300", len(d.Experts), len(d.Propositions))
+		b.Fatalf("the debate has %d experts and %d propositions; want 500 and 300", len(d.Experts), len(d.Propositions))
 	}
 	b.ResetTimer()
 	for b.Loop() {
