@@ -201,16 +201,21 @@ func candidates(bs []block, names []string) [][]cand {
 	}
 	slices.SortFunc(out[mentionLayout], func(x, y cand) int { return x.at - y.at })
 	// How sure each name is: a role, a given name, the family name said again elsewhere.
-	var all strings.Builder
+	count := map[string]int{}
 	for _, b := range bs {
-		all.WriteString(strings.Join(foldName(b.text), " "))
-		all.WriteString(" \n ")
+		for _, w := range strings.Fields(b.text) {
+			if r, _ := utf8.DecodeRuneInString(w); r >= 'a' && r <= 'z' {
+				continue // only capitalised words can be family names
+			}
+			for _, f := range foldName(w) {
+				count[f]++
+			}
+		}
 	}
-	text := all.String()
 	for li := range out {
 		for k := range out[li] {
 			c := &out[li][k]
-			c.sure = sureness(c.sp, text, len(names) > 0)
+			c.sure = sureness(c.sp, count, len(names) > 0)
 		}
 	}
 	return out
@@ -242,13 +247,14 @@ func mentions(text, name string) bool {
 	return false
 }
 
-// sureness says how surely a speaker line's name is a person's.
-func sureness(sp speaker, text string, named bool) float64 {
+// sureness says how surely a speaker line's name is a person's; count holds how often each
+// capitalised word occurs in the article.
+func sureness(sp speaker, count map[string]int, named bool) float64 {
 	f := foldName(sp.name)
 	switch {
 	case named, sp.role != "" || sp.affiliation != "", len(f) > 0 && givenNames()[f[0]]:
 		return 1
-	case len(f) > 0 && strings.Count(text, " "+f[len(f)-1]+" ")+strings.Count(text, "\n "+f[len(f)-1]+" ") >= 2:
+	case len(f) > 0 && count[f[len(f)-1]] >= 2:
 		return 0.8
 	}
 	return 0.4

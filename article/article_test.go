@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -227,6 +228,48 @@ func BenchmarkParseSeedArticle(b *testing.B) {
 		}
 		for _, e := range a.Experts {
 			e.Sentences()
+		}
+	}
+}
+
+// bigArticle is an article of about n bytes: experts in the header-line layout, each with
+// three paragraphs.
+func bigArticle(n int) string {
+	var b strings.Builder
+	b.WriteString("Our analysts react to the vote:\n")
+	for k := 0; b.Len() < n; k++ {
+		fmt.Fprintf(&b, "Jane Doe%c%c, senior fellow at the Example Institute:\n", 'a'+rune(k%26), 'a'+rune(k/26%26))
+		for p := 0; p < 3; p++ {
+			b.WriteString("“The vote changes the balance in the region. Markets will shrug it off. The council should wait.”\n")
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkParse100kB(b *testing.B) {
+	text := []byte(bigArticle(100 << 10))
+	for b.Loop() {
+		if _, err := Parse(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPage1MB(b *testing.B) {
+	var page strings.Builder
+	page.WriteString("<!DOCTYPE html><html><head><title>T</title></head><body><nav><p>Home</p></nav>")
+	for _, line := range strings.Split(bigArticle(900<<10), "\n") {
+		page.WriteString("<p>" + line + "</p>\n")
+	}
+	page.WriteString("</body></html>")
+	data := []byte(page.String())
+	for b.Loop() {
+		src, err := FromBytes(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Parse([]byte(src.Text)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -317,6 +317,9 @@ func saidName(b block) (speaker, bool) {
 	if b.heading > 0 {
 		return speaker{}, false
 	}
+	if !mayReport(b.text) {
+		return speaker{}, false
+	}
 	for _, m := range pat().saidAfter.FindAllStringSubmatch(b.text, 4) {
 		cand := m[1]
 		if cand == "" {
@@ -339,6 +342,20 @@ func saidName(b block) (speaker, bool) {
 func hasRoleWord(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
 		if roleWords[strings.Trim(w, ",.;:()")] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayReport is a cheap test before saidName's expression: whether a paragraph has a verb of
+// speech at all.
+func mayReport(s string) bool {
+	l := strings.ToLower(s)
+	for _, v := range []string{"say", "said", "argue", "writ", "wrote", "note", "explain", "warn", "believe", "think",
+		"told", "tell", "add", "contend", "predict", "observe", "comment", "suggest", "point", "put it", "agree",
+		"assert", "ask", "caution", "insist", "stress", "emphasi", "conclude", "respond", "recall", "maintain", "repl"} {
+		if strings.Contains(l, v) {
 			return true
 		}
 	}
