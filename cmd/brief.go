@@ -2,10 +2,10 @@ package cmd
 
 import (
 	"fmt"
-	"runtime/debug"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/briefing"
+	"github.com/argmap-dev/argmap/draw"
 	"github.com/spf13/cobra"
 )
 
@@ -60,11 +60,7 @@ func runBrief(c *cobra.Command, s *Streams, o *briefOptions, path string) error 
 	if d == nil {
 		return invalidDebate(s, path, diags)
 	}
-	if n := d.ClaimCount(); n > 300 && s.ErrTerminal {
-		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", n)
-	}
-	defer debug.SetGCPercent(debug.SetGCPercent(50)) // as argmap map: big short-lived buffers
-	b := briefing.New(d, briefing.Options{})
+	b := briefing.New(d, briefing.Options{Draw: draw.Options{Progress: drawOptions(s).Progress}})
 	var out []byte
 	if format == "pdf" {
 		out, err = b.PDF(c.Context())

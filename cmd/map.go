@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
+	"github.com/argmap-dev/argmap/draw"
 	"github.com/argmap-dev/argmap/evaluate"
 	"github.com/argmap-dev/argmap/render"
 	"github.com/spf13/cobra"
@@ -153,27 +153,27 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 			opt.Status[c.Ref] = c.Label.String()
 		}
 	}
-	m, err := graph.New(d, opt)
-	if tooBig := (*graph.TooBigError)(nil); errors.As(err, &tooBig) {
+	out, err := draw.Map(ctx, d, opt, format, drawOptions(s))
+	tooBig, failed := (*graph.TooBigError)(nil), (*draw.Error)(nil)
+	switch {
+	case errors.As(err, &tooBig), errors.As(err, &failed):
 		return invalid(err)
-	}
-	if err != nil {
-		return usage(err)
-	}
-	if note := m.Note(); note != "" {
-		fmt.Fprintf(s.Err, "argmap: note: %s\n", note)
-	}
-	if claims, _, _, _ := m.Counts(); claims > 300 && s.ErrTerminal && format != render.DOT {
-		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", claims)
-	}
-	// Rendering makes large short-lived buffers (the layout, the document): collecting
-	// garbage twice as often keeps a 1,000-claim map's peak memory ~15 % lower for ~5 % time.
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
-	out, err := render.Render(ctx, m.DOT(), format, render.Options{Engine: o.engine})
-	if err != nil {
-		return invalid(fmt.Errorf("cannot draw the map: %w", err))
+	case err != nil:
+		return usage(err) // an unknown expert or proposition
 	}
 	return emit(s, o.output, out)
+}
+
+// drawOptions prints what happens as maps are drawn: their notes, and on a terminal that a
+// big map takes seconds.
+func drawOptions(s *Streams) draw.Options {
+	o := draw.Options{Note: func(note string) { fmt.Fprintf(s.Err, "argmap: note: %s\n", note) }}
+	if s.ErrTerminal {
+		o.Progress = func(claims int) {
+			fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", claims)
+		}
+	}
+	return o
 }
 
 func mapFormat(o *mapOptions) (render.Format, error) {
