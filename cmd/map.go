@@ -47,8 +47,9 @@ each expert carries a letter badge.
 A map shows at most %d claims and %d links (bigger: exit 1; draw a view or use the
 matrix); long labels are cut (the SVG tooltip keeps more).
 
-The format comes from --format, else from -o's extension, else SVG. SVG, DOT and JSON (the
-Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`, graph.MaxClaims, graph.MaxEdges),
+The format comes from --format, else from -o's extension; on standard output it is SVG.
+SVG, DOT and JSON (the Graphviz layout) may go to standard output; PNG and PDF need -o or a
+pipe.`, graph.MaxClaims, graph.MaxEdges),
 		Example: `  argmap map seeds/camp-taji -o taji.svg
   argmap map seeds/camp-taji --conflicts -o collisions.png
   argmap map seeds/camp-taji --expert kadhim --ids -o kadhim.pdf
@@ -61,7 +62,7 @@ Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`, gra
 	}
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
-	f.StringVar(&o.format, "format", "", "svg, png, pdf, dot or json (default: from -o, else svg)")
+	mapFormats().bind(c, &o.format, true)
 	f.StringVar(&o.expert, "expert", "", "draw one expert's reasoning (expert `ID`)")
 	f.StringVar(&o.proposition, "proposition", "", "draw who argues for and against proposition `ID`")
 	f.IntVar(&o.depth, "depth", 2, "with --proposition: steps of reasons behind the evidence")
@@ -72,7 +73,6 @@ Graphviz layout) may go to standard output; PNG and PDF need -o or a pipe.`, gra
 	f.BoolVar(&o.ids, "ids", false, "show claim ids in the labels")
 	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
 	f.BoolVar(&o.evaluate, "evaluate", false, "mark each claim IN, OUT or UNDECIDED (grounded semantics; see argmap evaluate)")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"svg", "png", "pdf", "dot", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("rankdir", cobra.FixedCompletions([]string{"LR", "TB", "BT", "RL"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("expert", completeIDs(func(d *argmap.Debate) (ids []string) {
@@ -176,8 +176,18 @@ func drawOptions(s *Streams) draw.Options {
 	return o
 }
 
+func mapFormats() formats {
+	return formats{def: string(render.SVG), list: []format{
+		{name: string(render.SVG), exts: []string{".svg"}, desc: "a picture for browsers, with tooltips"},
+		{name: string(render.PNG), exts: []string{".png"}, desc: "a picture"},
+		{name: string(render.PDF), exts: []string{".pdf"}, desc: "a page to print"},
+		{name: string(render.DOT), exts: []string{".dot", ".gv"}, desc: "the Graphviz source"},
+		{name: string(render.JSON), exts: []string{".json"}, desc: "the Graphviz layout"},
+	}}
+}
+
 func mapFormat(o *mapOptions) (render.Format, error) {
-	name, err := outputFormat(o.format, o.output, render.Extensions(), string(render.SVG))
+	name, err := mapFormats().pick(o.format, o.output)
 	if err != nil {
 		return "", err
 	}
