@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -93,9 +94,10 @@ func (fs formats) lookup(name string) (string, error) {
 }
 
 // pick picks a command's output format: --format when given, else the one -o's extension
-// names, else the default (for standard output, and for a name with no extension, such as
-// "-o report" or "-o .report"). An extension that names no format is a usage error listing
-// those that do: "-o report.xslx" must not quietly write a text table. A TOML file is refused whatever the format: argmap never
+// names, else the default (for standard output, and for a device or FIFO). A regular file
+// (or one to be made) whose name has no extension, or an extension that names no format,
+// is a usage error listing the extensions that do: "-o report.xslx" or "-o report" must not
+// quietly write a text table. A TOML file is refused whatever the format: argmap never
 // writes one, and -o would overwrite a debate.
 func (fs formats) pick(flag, output string) (string, error) {
 	if err := refuseTOML(output); err != nil {
@@ -104,14 +106,14 @@ func (fs formats) pick(flag, output string) (string, error) {
 	if flag != "" {
 		return fs.lookup(flag)
 	}
-	name := strings.ToLower(filepath.Base(output))
-	if ext := filepath.Ext(name); toStdout(output) || ext == "" || ext == name {
+	if toStdout(output) || special(output) {
 		if fs.def == "" {
 			return "", usage(fmt.Errorf("choose a format with --format %s (or -o FILE with one of %s)",
 				strings.ReplaceAll(strings.ReplaceAll(fs.names(), ", ", "|"), " or ", "|"), strings.Join(fs.exts(), " ")))
 		}
 		return fs.def, nil
 	}
+	name := strings.ToLower(filepath.Base(output))
 	best, bestExt := "", ""
 	for _, f := range fs.list {
 		for _, e := range f.exts {
@@ -123,8 +125,24 @@ func (fs formats) pick(flag, output string) (string, error) {
 	if best != "" {
 		return best, nil
 	}
+	ext := filepath.Ext(name)
+	if ext == "" || ext == name {
+		return "", usage(fmt.Errorf("cannot tell the format from %q: it has no extension; name it with one of %s, or give --format",
+			output, strings.Join(fs.exts(), " ")))
+	}
 	return "", usage(fmt.Errorf("cannot tell the format from %q: %s is not one of %s; rename the file or give --format",
 		output, filepath.Ext(output), strings.Join(fs.exts(), " ")))
+}
+
+// special reports whether -o names something that exists and is not a regular file (a
+// device, a FIFO, a folder, following links): written through as it is, its name says
+// nothing of a format. (A folder is refused when written to.)
+func special(output string) bool {
+	fi, err := os.Stat(output)
+	if err != nil {
+		return false
+	}
+	return !fi.Mode().IsRegular()
 }
 
 // refuseTOML refuses an output file that would overwrite a debate: argmap never writes TOML.

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,6 +76,11 @@ func TestPlainTextNames(t *testing.T) {
 }
 
 func TestPick(t *testing.T) {
+	dir := t.TempDir()
+	regular := filepath.Join(dir, "report")
+	if err := os.WriteFile(regular, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	fs := mapFormats()
 	for _, c := range []struct {
 		format, output string
@@ -86,9 +92,14 @@ func TestPick(t *testing.T) {
 		{"", "map.PNG", "png", 0},
 		{"", "map.gv", "dot", 0},
 		{"PDF", "noext", "pdf", 0},
+		{"", "noext", "", ExitUsage},       // a file to be made
+		{"", regular, "", ExitUsage},       // a regular file there already
+		{"", ".hidden", "", ExitUsage},     // a dot file has no extension
+		{"", "dir.d/noext", "", ExitUsage}, // a dot in the folder is not an extension
 		{"", "map.svgz", "", ExitUsage},
 		{"", "debate.toml", "", ExitUsage},
 		{"", os.DevNull, "svg", 0}, // a device (FIFOs: output_special_files.txtar)
+		{"", dir, "svg", 0},        // a folder: refused when written (exit 1), as before
 		{"gif", "", "", ExitUsage},
 	} {
 		got, err := fs.pick(c.format, c.output)
