@@ -74,9 +74,10 @@ fuzz:
 	@echo "fuzzing the TOML loader for $(FUZZTIME) (FuzzLoad)…"
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./argmap
 
-## golden: rewrite golden files after an intended change of output
+## golden: rewrite golden files (and the testscripts' golden sections) after an intended
+## change of output; the one switch is ARGMAP_UPDATE_GOLDEN (internal/golden)
 golden:
-	$(GO) test ./... -update
+	ARGMAP_UPDATE_GOLDEN=1 $(GO) test ./...
 
 clean:
 	rm -rf bin

@@ -3,7 +3,6 @@ package argdown
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,14 +15,12 @@ import (
 	"github.com/argmap-dev/argmap/internal/testdebate"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 func TestGolden(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, testdebate.Load(t, "../seeds/camp-taji")); err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/camp-taji.argdown", b.Bytes(), *update)
+	golden.Check(t, "testdata/camp-taji.argdown", b.Bytes())
 }
 
 // parsed is what tools/argdown/parse.js reports.

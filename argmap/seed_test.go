@@ -3,15 +3,12 @@ package argmap
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/argmap-dev/argmap/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // sourceText is the article the seed debate was curated from; it lives beside the project,
 // not in it.
@@ -70,12 +67,12 @@ func TestSeedGolden(t *testing.T) {
 	if err := WriteSummary(&summary, d, false); err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/camp-taji.summary.txt", summary.Bytes(), *update)
+	golden.Check(t, "testdata/camp-taji.summary.txt", summary.Bytes())
 	js, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/camp-taji.json", append(js, '\n'), *update)
+	golden.Check(t, "testdata/camp-taji.json", append(js, '\n'))
 }
 
 func TestJSONRoundTrip(t *testing.T) {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
+	"github.com/argmap-dev/argmap/draw"
 	"github.com/argmap-dev/argmap/render"
 	"github.com/argmap-dev/argmap/stances"
 )
@@ -18,8 +20,10 @@ type Options struct {
 	// the debate holds at most MapLimit claims (bigger debates list each expert's claims; the
 	// whole map highlights them), and the collisions get a map only when at most MapLimit
 	// claims are involved. Graphviz takes seconds on maps of hundreds of claims, which are
-	// unreadable anyway. 0 means 300.
+	// unreadable anyway. 0 means graph.BigMap (300).
 	MapLimit int
+	// Draw is told what happens as the maps are drawn (a big map takes seconds).
+	Draw draw.Options
 }
 
 // Briefing is a debate ready to be written as documents.
@@ -33,7 +37,7 @@ type Briefing struct {
 // New prepares the briefing of a valid debate.
 func New(d *argmap.Debate, opt Options) *Briefing {
 	if opt.MapLimit <= 0 {
-		opt.MapLimit = 300
+		opt.MapLimit = graph.BigMap
 	}
 	m := stances.New(d, stances.Options{})
 	return &Briefing{debate: d, matrix: m, data: newData(d, m), opt: opt}
@@ -108,13 +112,12 @@ func (b *Briefing) hasConflicts() bool {
 func (b *Briefing) draw(ctx context.Context, f render.Format) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	for _, s := range b.maps() {
-		m, err := graph.New(b.debate, s.opt)
+		doc, err := draw.Map(ctx, b.debate, s.opt, f, b.opt.Draw)
+		if de := (*draw.Error)(nil); errors.As(err, &de) {
+			return nil, fmt.Errorf("cannot draw the map %q: %w", s.id, de.Err)
+		}
 		if err != nil {
 			return nil, err
-		}
-		doc, err := render.Render(ctx, m.DOT(), f, render.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("cannot draw the map %q: %w", s.id, err)
 		}
 		out[s.id] = doc
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"html"
 	"os"
 	"path/filepath"
@@ -17,8 +16,6 @@ import (
 	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/argmap-dev/argmap/internal/testdebate"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // payloadOf extracts the JSON blob from a page.
 func payloadOf(t testing.TB, page []byte) []byte {
@@ -50,7 +47,7 @@ func TestPayloadGolden(t *testing.T) {
 		t.Fatalf("the blob is not JSON: %v", err)
 	}
 	out.WriteByte('\n')
-	golden.Check(t, "testdata/camp-taji.data.json", out.Bytes(), *update)
+	golden.Check(t, "testdata/camp-taji.data.json", out.Bytes())
 }
 
 func TestHTMLDeterministic(t *testing.T) {

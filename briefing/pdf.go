@@ -11,6 +11,7 @@ import (
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/argmap/graph"
+	"github.com/argmap-dev/argmap/draw"
 	"github.com/argmap-dev/argmap/internal/pdfnorm"
 	"github.com/argmap-dev/argmap/internal/pdftext"
 	"github.com/argmap-dev/argmap/matrix"
@@ -47,6 +48,7 @@ type pack struct {
 	link  *link           // the source's link, on the cover
 	// pictures are the maps, drawn once the pages are laid out.
 	pictures []*picture
+	draw     draw.Options // told what happens as the maps are laid out
 }
 
 type link struct {
@@ -132,6 +134,7 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.draw = b.opt.Draw
 	data := b.data
 	var toc []tocEntry
 	section := func(title string) {
@@ -515,13 +518,9 @@ type picture struct {
 // drawMap lays the map out with Graphviz and reserves its place: scaled to the free space
 // on the page (never enlarged), to be drawn once the pages are laid out.
 func (p *pack) drawMap(ctx context.Context, d *argmap.Debate, opt graph.Options) error {
-	m, err := graph.New(d, opt)
+	layout, err := draw.Map(ctx, d, opt, render.JSON, p.draw)
 	if err != nil {
 		return err
-	}
-	layout, err := render.Render(ctx, m.DOT(), render.JSON, render.Options{})
-	if err != nil {
-		return fmt.Errorf("cannot draw a map: %w", err)
 	}
 	var l struct {
 		BB string `json:"bb"`

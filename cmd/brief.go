@@ -2,10 +2,10 @@ package cmd
 
 import (
 	"fmt"
-	"runtime/debug"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/briefing"
+	"github.com/argmap-dev/argmap/draw"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +31,8 @@ network, and only the source's http(s) URL is a link.
 PDF: the same content as a printable pack: a cover, the matrix, the cruxes, the maps scaled
 to the page, one page per proposition, with page numbers.
 
-The format comes from --format, else from -o's extension (.html, .htm, .pdf), else HTML.`,
+The format comes from --format, else from -o's extension (.html, .htm, .pdf); on standard
+output it is HTML.`,
 		Example: `  argmap brief seeds/camp-taji -o briefing.html
   argmap brief seeds/camp-taji -o briefing.pdf`,
 		Args: args(cobra.ExactArgs(1)),
@@ -40,17 +41,20 @@ The format comes from --format, else from -o's extension (.html, .htm, .pdf), el
 		},
 	}
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
-	c.Flags().StringVar(&o.format, "format", "", "html or pdf (default: from -o, else html)")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"html", "pdf"}, cobra.ShellCompDirectiveNoFileComp))
+	briefFormats().bind(c, &o.format, true)
 	return c
 }
 
+func briefFormats() formats {
+	return formats{def: "html", list: []format{
+		{name: "html", exts: []string{".html", ".htm"}, desc: "one interactive page that works offline"},
+		{name: "pdf", exts: []string{".pdf"}, desc: "a printable pack"},
+	}}
+}
+
 func runBrief(c *cobra.Command, s *Streams, o *briefOptions, path string) error {
-	format, err := outputFormat(o.format, o.output, map[string]string{".html": "html", ".htm": "html", ".pdf": "pdf"}, "html")
+	format, err := briefFormats().pick(o.format, o.output)
 	if err != nil {
-		return err
-	}
-	if err := oneOf("format", format, "html", "pdf"); err != nil {
 		return err
 	}
 	if err := checkOutput(s, o.output, format, format == "pdf"); err != nil {
@@ -60,11 +64,7 @@ func runBrief(c *cobra.Command, s *Streams, o *briefOptions, path string) error 
 	if d == nil {
 		return invalidDebate(s, path, diags)
 	}
-	if n := d.ClaimCount(); n > 300 && s.ErrTerminal {
-		fmt.Fprintf(s.Err, "argmap: laying out %d claims with Graphviz; big maps take seconds...\n", n)
-	}
-	defer debug.SetGCPercent(debug.SetGCPercent(50)) // as argmap map: big short-lived buffers
-	b := briefing.New(d, briefing.Options{})
+	b := briefing.New(d, briefing.Options{Draw: draw.Options{Progress: drawOptions(s).Progress}})
 	var out []byte
 	if format == "pdf" {
 		out, err = b.PDF(c.Context())

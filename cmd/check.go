@@ -42,16 +42,23 @@ data is invalid, 2 on a usage error.`,
 			return runCheck(s, o, paths)
 		},
 	}
-	c.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	checkFormats().bind(c, &o.format, false)
 	c.Flags().StringArrayVar(&o.source, "source", nil, "source text `FILE` (or ID=FILE for one of several [[sources]]): every quote must occur in its source, in its expert's section")
 	c.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	c.MarkFlagFilename("source", "txt", "md")
 	return c
 }
 
+func checkFormats() formats {
+	return formats{def: "text", list: []format{
+		textFormat("text", "path:line:col: messages on standard error"),
+		{name: "json", desc: "the diagnostics as one JSON document on standard output"},
+	}}
+}
+
 func runCheck(s *Streams, o *checkOptions, paths []string) error {
-	if err := oneOf("format", o.format, "text", "json"); err != nil {
+	format, err := checkFormats().pick(o.format, "")
+	if err != nil {
 		return err
 	}
 	opt, err := sourceOptions(o.source)
@@ -85,7 +92,7 @@ func runCheck(s *Streams, o *checkOptions, paths []string) error {
 	shown, allowed := all.Shown()
 	failed := errs > 0 || (o.strict && warns > 0)
 
-	if o.format == "json" {
+	if format == "json" {
 		out, err := marshalJSON(struct {
 			OK          bool               `json:"ok"`
 			Errors      int                `json:"errors"`

@@ -45,22 +45,26 @@ Like git diff, --exit-code exits with status 1 when the versions differ.`,
 		},
 	}
 	c.Flags().StringVar(&o.rev, "rev", "", "compare DEBATE with its version in git revision `REV`")
-	c.Flags().StringVar(&o.format, "format", "", "output format: text, md or json (default: from -o's extension, else text)")
+	diffFormats().bind(c, &o.format, true)
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
 	c.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when the versions differ")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "md", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
+}
+
+func diffFormats() formats {
+	return formats{def: "text", list: []format{
+		textFormat("text", "for reading (coloured on a terminal)", ".txt"),
+		{name: "md", exts: []string{".md", ".markdown"}, desc: "Markdown, for a pull-request comment"},
+		{name: "json", exts: []string{".json"}, desc: "the changes as JSON"},
+	}}
 }
 
 func runDiff(ctx context.Context, s *Streams, o *diffOptions, a []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	format, err := outputFormat(o.format, o.output, map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".txt": "text"}, "text")
+	format, err := diffFormats().pick(o.format, o.output)
 	if err != nil {
-		return err
-	}
-	if err := oneOf("format", format, "text", "md", "json"); err != nil {
 		return err
 	}
 	var oldPath, newPath, oldLabel string

@@ -41,19 +41,22 @@ A debate with no attacks has every claim in, and says so.`,
 	}
 	c.Flags().StringVar(&o.semantics, "semantics", "grounded", "grounded or preferred")
 	c.Flags().StringVar(&o.expert, "expert", "", "evaluate from expert `ID`'s side")
-	c.Flags().StringVar(&o.format, "format", "", "text or json (default: from -o's extension, else text)")
+	evaluateFormats().bind(c, &o.format, true)
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
 	c.RegisterFlagCompletionFunc("semantics", cobra.FixedCompletions([]string{"grounded", "preferred"}, cobra.ShellCompDirectiveNoFileComp))
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
+func evaluateFormats() formats {
+	return formats{def: "text", list: []format{
+		textFormat("text", "each claim's label, for reading", ".txt"),
+		{name: "json", exts: []string{".json"}, desc: "the labelling as JSON"},
+	}}
+}
+
 func runEvaluate(s *Streams, o *evaluateOptions, path string) error {
-	format, err := outputFormat(o.format, o.output, map[string]string{".json": "json", ".txt": "text"}, "text")
+	format, err := evaluateFormats().pick(o.format, o.output)
 	if err != nil {
-		return err
-	}
-	if err := oneOf("format", format, "text", "json"); err != nil {
 		return err
 	}
 	if err := oneOf("semantics", o.semantics, "grounded", "preferred"); err != nil {

@@ -41,30 +41,22 @@ argmap import --from aif reads an AIF file back into a debate folder.`,
 			return runExport(s, o, a[0])
 		},
 	}
-	c.Flags().StringVar(&o.format, "format", "", "argdown, aif or json (default: from -o's extension)")
+	exportFormats().bind(c, &o.format, true)
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"argdown", "aif", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
+func exportFormats() formats {
+	return formats{list: []format{
+		{name: "argdown", exts: []string{".argdown", ".ad"}, desc: "Argdown (argdown.org)"},
+		{name: "aif", exts: []string{".aif.json", ".aif"}, desc: "the Argument Interchange Format, AIFdb's JSON"},
+		{name: "json", exts: []string{".json"}, desc: "the whole model, as show --format json"},
+	}}
+}
+
 func runExport(s *Streams, o *exportOptions, path string) error {
-	if err := refuseTOML(o.output); err != nil {
-		return err
-	}
-	format := o.format
-	if format == "" {
-		switch name := strings.ToLower(o.output); {
-		case strings.HasSuffix(name, ".argdown") || strings.HasSuffix(name, ".ad"):
-			format = "argdown"
-		case strings.HasSuffix(name, ".aif.json") || strings.HasSuffix(name, ".aif"):
-			format = "aif"
-		case strings.HasSuffix(name, ".json"):
-			format = "json"
-		default:
-			return usage(fmt.Errorf("choose a format with --format argdown|aif|json (or -o with .argdown, .aif.json or .json)"))
-		}
-	}
-	if err := oneOf("format", format, "argdown", "aif", "json"); err != nil {
+	format, err := exportFormats().pick(o.format, o.output)
+	if err != nil {
 		return err
 	}
 	d, diags := argmap.Load(path, argmap.Options{})

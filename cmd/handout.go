@@ -47,26 +47,28 @@ learning-platform pages), from --format or -o's extension.`,
 	}
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
-	f.StringVar(&o.format, "format", "", "pdf, html or md (default: from -o's extension)")
+	handoutFormats().bind(c, &o.format, true)
 	f.StringVar(&o.seed, "seed", strconv.Itoa(handout.DefaultSeed), "`N` fixes the shuffle that gives the analysts their letters")
 	f.BoolVar(&o.key, "key", false, "write the answer key instead of the worksheet")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"pdf", "html", "md"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
-var handoutExts = map[string]string{".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+func handoutFormats() formats {
+	return formats{list: []format{
+		{name: string(handout.PDF), exts: []string{".pdf"}, desc: "A4, to print"},
+		{name: string(handout.HTML), exts: []string{".html", ".htm"}, desc: "one printable page"},
+		{name: string(handout.Markdown), exts: []string{".md", ".markdown"}, desc: "Markdown, for learning platforms"},
+	}}
+}
 
 func runHandout(c *cobra.Command, s *Streams, o *handoutOptions, path string) error {
 	seed, err := strconv.ParseInt(o.seed, 10, 64)
 	if err != nil {
 		return usage(fmt.Errorf("invalid --seed %q: want a whole number", o.seed))
 	}
-	name, err := outputFormat(o.format, o.output, handoutExts, "")
+	name, err := handoutFormats().pick(o.format, o.output)
 	if err != nil {
 		return err
-	}
-	if name == "" {
-		return usage(fmt.Errorf("choose a format with --format pdf|html|md (or -o with .pdf, .html or .md)"))
 	}
 	format, err := handout.ParseFormat(name)
 	if err != nil {

@@ -87,36 +87,36 @@ Formats: table, md, csv, tsv, json, html, xlsx, and a heat map: svg, png, pdf.`,
 func matrixFlags(c *cobra.Command, o *matrixOptions) {
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
-	f.StringVar(&o.format, "format", "", "table, md, csv, tsv, json, html, xlsx, svg, png or pdf")
+	matrixFormats().bind(c, &o.format, true)
 	f.StringVar(&o.order, "order", "cluster", "row and column order: cluster, file or name")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(append(formatNames(), "svg", "png", "pdf"), cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("order", cobra.FixedCompletions([]string{"cluster", "file", "name"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
-func formatNames() []string {
-	var out []string
-	for _, f := range matrix.Formats() {
-		out = append(out, string(f))
-	}
-	return out
-}
-
-var tableExts = map[string]string{
-	".txt": "table", ".md": "md", ".markdown": "md", ".csv": "csv", ".tsv": "tsv", ".json": "json",
-	".html": "html", ".htm": "html", ".xlsx": "xlsx", ".svg": "svg", ".png": "png", ".pdf": "pdf",
+func matrixFormats() formats {
+	return formats{def: string(matrix.Table), list: []format{
+		textFormat(string(matrix.Table), "aligned columns for the terminal", ".txt"),
+		{name: string(matrix.Markdown), exts: []string{".md", ".markdown"}, desc: "Markdown tables"},
+		{name: string(matrix.CSV), exts: []string{".csv"}, desc: "comma-separated values"},
+		{name: string(matrix.TSV), exts: []string{".tsv"}, desc: "tab-separated values"},
+		{name: string(matrix.JSON), exts: []string{".json"}, desc: "the matrix and its statistics"},
+		{name: string(matrix.HTML), exts: []string{".html", ".htm"}, desc: "a standalone page"},
+		{name: string(matrix.XLSX), exts: []string{".xlsx"}, desc: "an Excel workbook"},
+		{name: string(render.SVG), exts: []string{".svg"}, desc: "a picture"},
+		{name: string(render.PNG), exts: []string{".png"}, desc: "a picture"},
+		{name: string(render.PDF), exts: []string{".pdf"}, desc: "a picture on a page"},
+	}}
 }
 
 func runMatrix(ctx context.Context, s *Streams, o *matrixOptions, path string) error {
-	format, err := outputFormat(o.format, o.output, tableExts, "table")
+	format, err := matrixFormats().pick(o.format, o.output)
 	if err != nil {
 		return err
 	}
 	picture, isPicture := map[string]render.Format{"svg": render.SVG, "png": render.PNG, "pdf": render.PDF}[format]
 	var tf matrix.Format
 	if !isPicture {
-		var err error
 		if tf, err = matrix.ParseFormat(format); err != nil {
-			return usage(fmt.Errorf("invalid --format %q: want one of table, md, csv, tsv, json, html, xlsx, svg, png, pdf", format))
+			return usage(err)
 		}
 	}
 	order, err := stances.ParseOrder(o.order)
@@ -267,16 +267,20 @@ Formats: table (the terminal default), md, json.`,
 
 func reportFlags(c *cobra.Command, o *reportOptions) {
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
-	c.Flags().StringVar(&o.format, "format", "", "table, md or json (default: from -o, else table)")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "md", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	reportFormats().bind(c, &o.format, true)
+}
+
+func reportFormats() formats {
+	return formats{def: string(matrix.Table), list: []format{
+		textFormat(string(matrix.Table), "for the terminal", ".txt"),
+		{name: string(matrix.Markdown), exts: []string{".md", ".markdown"}, desc: "Markdown"},
+		{name: string(matrix.JSON), exts: []string{".json"}, desc: "JSON"},
+	}}
 }
 
 func runReport(s *Streams, o *reportOptions, path string, write func(*matrix.Writer, *bytes.Buffer, matrix.Format, bool) error) error {
-	format, err := outputFormat(o.format, o.output, map[string]string{".md": "md", ".markdown": "md", ".json": "json", ".txt": "table"}, "table")
+	format, err := reportFormats().pick(o.format, o.output)
 	if err != nil {
-		return err
-	}
-	if err := oneOf("format", format, "table", "md", "json"); err != nil {
 		return err
 	}
 	if err := checkOutput(s, o.output, format, false); err != nil {

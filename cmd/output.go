@@ -9,7 +9,7 @@ import (
 	"github.com/argmap-dev/argmap/internal/safefile"
 )
 
-// Every command writes its result through the helpers here: outputFormat (format.go) and
+// Every command writes its result through the helpers here: formats.pick (format.go) and
 // checkOutput before the work, emit after it. Standard output goes through a stdoutWriter that Run checks once at the
 // end, so that no command can lose a write error.
 

@@ -9,7 +9,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/argmap-dev/argmap/argmap"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
 
@@ -126,11 +128,38 @@ A debate is a folder holding debate.toml and experts/*.toml; see docs/schema.md.
 		SilenceErrors: true,
 		Version:       version(),
 	}
+	// The version template is plain text (no template actions): the version command prints
+	// the same.
+	root.SetVersionTemplate(versionText())
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if hint := flagHint(c, err); hint != "" {
+			err = fmt.Errorf("%w (%s)", err, hint)
+		}
 		return usage(fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath()))
 	})
-	root.AddCommand(newCheck(s), newShow(s), newNew(s), newDiff(s), newSchema(s), newServe(s), newEvaluate(s), newExport(s), newImport(s), newMap(s), newBrief(s), newHandout(s), newMatrix(s), newAgreement(s), newCruxes(s), newCompare(s))
+	root.AddCommand(newVersion(s), newCheck(s), newShow(s), newNew(s), newDiff(s), newSchema(s), newServe(s), newEvaluate(s), newExport(s), newImport(s), newMap(s), newBrief(s), newHandout(s), newMatrix(s), newAgreement(s), newCruxes(s), newCompare(s))
 	return root
+}
+
+// flagHint suggests the flag a mistyped one meant, as cobra does for commands: "did you mean
+// --expert?" for "unknown flag: --expret"; "" when no flag of c is close.
+func flagHint(c *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	for _, fs := range []*pflag.FlagSet{c.Flags(), c.InheritedFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				names = append(names, f.Name)
+			}
+		})
+	}
+	if best := argmap.Suggest(name, names); best != "" {
+		return "did you mean --" + best + "?"
+	}
+	return ""
 }
 
 // args checks the number of positional arguments as a usage error.

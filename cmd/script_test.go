@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"image/png"
 	"io"
@@ -18,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/cmd"
+	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -38,37 +38,13 @@ import (
 //	unescape FILE...           replace each \xHH in FILE by the byte 0xHH
 //	glob PATTERN               succeed when PATTERN matches a file (! glob: when none does)
 //
-// Run "go test ./cmd -run TestScript -update" to rewrite the golden sections that cmp
-// compares with.
-
-// updateFlag is the name of the flag that rewrites golden sections. It is registered in
-// TestMain, after every package-level variable of the test binary is initialised, and only
-// if no other test file of the package already declared it (flag.Bool would panic on a
-// second declaration): both can then share it.
-const updateFlag = "update"
+// Run "ARGMAP_UPDATE_GOLDEN=1 go test ./cmd -run TestScript" to rewrite the golden sections
+// that cmp compares with (see internal/golden).
 
 func TestMain(m *testing.M) {
-	if flag.Lookup(updateFlag) == nil {
-		flag.Bool(updateFlag, false, "update the golden sections of testdata/script/*.txtar")
-	}
 	testscript.Main(m, map[string]func(){
 		"argmap": func() { os.Exit(cmd.Main()) },
 	})
-}
-
-// updateScripts reports whether -update was given. (Not named update: other test files of
-// the package may declare a variable of that name for the same flag.)
-func updateScripts() bool {
-	f := flag.Lookup(updateFlag)
-	if f == nil {
-		return false
-	}
-	g, ok := f.Value.(flag.Getter)
-	if !ok {
-		return false
-	}
-	b, _ := g.Get().(bool)
-	return b
 }
 
 func TestScript(t *testing.T) {
@@ -82,7 +58,7 @@ func TestScript(t *testing.T) {
 			e.Setenv("XDG_CACHE_HOME", cache)
 			return nil
 		},
-		UpdateScripts:       updateScripts(),
+		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Condition:           scriptCondition,

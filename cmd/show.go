@@ -32,18 +32,21 @@ scripts and the other commands build on.`,
 			return runShow(s, o, a[0])
 		},
 	}
-	c.Flags().StringVar(&o.format, "format", "", "output format: table or json (default: from -o's extension, else table)")
+	showFormats().bind(c, &o.format, true)
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
+func showFormats() formats {
+	return formats{def: "table", list: []format{
+		textFormat("table", "a readable summary", ".txt"),
+		{name: "json", exts: []string{".json"}, desc: "the whole validated model (docs/json.md)"},
+	}}
+}
+
 func runShow(s *Streams, o *showOptions, path string) error {
-	format, err := outputFormat(o.format, o.output, map[string]string{".json": "json", ".txt": "table"}, "table")
+	format, err := showFormats().pick(o.format, o.output)
 	if err != nil {
-		return err
-	}
-	if err := oneOf("format", format, "table", "json"); err != nil {
 		return err
 	}
 	if err := checkOutput(s, o.output, format, false); err != nil {

@@ -2,14 +2,11 @@ package diff
 
 import (
 	"bytes"
-	"flag"
 	"testing"
 
 	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/argmap-dev/argmap/internal/testdebate"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestCompare(t *testing.T) {
 	r := Compare(testdebate.Load(t, "testdata/old"), testdebate.Load(t, "testdata/new"), "old", "new")
@@ -79,7 +76,7 @@ func TestWriters(t *testing.T) {
 		if err := c.write(&b); err != nil {
 			t.Fatal(err)
 		}
-		golden.Check(t, "testdata/"+c.file, b.Bytes(), *update)
+		golden.Check(t, "testdata/"+c.file, b.Bytes())
 	}
 }
 

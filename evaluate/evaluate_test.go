@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"bytes"
-	"flag"
 	"strings"
 	"testing"
 
@@ -10,8 +9,6 @@ import (
 	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/argmap-dev/argmap/internal/testdebate"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestEvaluateSeed(t *testing.T) {
 	d := testdebate.Load(t, "../seeds/camp-taji")
@@ -37,8 +34,8 @@ func TestEvaluateSeed(t *testing.T) {
 		if err := WriteJSON(&js, r); err != nil {
 			t.Fatal(err)
 		}
-		golden.Check(t, "testdata/"+c.name+".txt", text.Bytes(), *update)
-		golden.Check(t, "testdata/"+c.name+".json", js.Bytes(), *update)
+		golden.Check(t, "testdata/"+c.name+".txt", text.Bytes())
+		golden.Check(t, "testdata/"+c.name+".json", js.Bytes())
 	}
 }
 

@@ -3,7 +3,6 @@ package handout
 import (
 	"bytes"
 	"context"
-	"flag"
 	"html"
 	"os"
 	"os/exec"
@@ -22,8 +21,6 @@ import (
 	"github.com/argmap-dev/argmap/internal/testdebate"
 	"golang.org/x/text/unicode/norm"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const seedDir = "../seeds/camp-taji"
 
@@ -46,7 +43,7 @@ func TestGolden(t *testing.T) {
 		{"seed-key.md", Options{Seed: DefaultSeed, Key: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			golden.Check(t, filepath.Join("testdata", tc.name), write(t, d, tc.opt, Markdown), *update)
+			golden.Check(t, filepath.Join("testdata", tc.name), write(t, d, tc.opt, Markdown))
 		})
 	}
 }

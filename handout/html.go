@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/argmap-dev/argmap/argmap/graph"
+	"github.com/argmap-dev/argmap/draw"
 	"github.com/argmap-dev/argmap/render"
 )
 
@@ -114,13 +115,6 @@ func (h *Handout) drawMap(ctx context.Context, f render.Format) ([]byte, error) 
 	if !h.key {
 		return nil, fmt.Errorf("internal error: the worksheet has no map")
 	}
-	m, err := graph.New(h.d, graph.Options{})
-	if err != nil {
-		return nil, err // a *graph.TooBigError for a debate too big for one map
-	}
-	out, err := render.Render(ctx, m.DOT(), f, render.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("cannot draw the map: %w", err)
-	}
-	return out, nil
+	// A *graph.TooBigError for a debate too big for one map.
+	return draw.Map(ctx, h.d, graph.Options{}, f, draw.Options{})
 }

@@ -1,15 +1,12 @@
 package matrix
 
 import (
-	"flag"
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
 	"github.com/argmap-dev/argmap/internal/testdebate"
 	"github.com/argmap-dev/argmap/stances"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // build makes the writer of d's matrix.
 func build(d *argmap.Debate, opt stances.Options) *Writer { return New(stances.New(d, opt)) }

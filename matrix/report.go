@@ -192,6 +192,22 @@ func (m *Writer) WriteCruxes(w io.Writer, md, color bool) error {
 	return r.write(w)
 }
 
+// sides says on how many shared propositions a pair takes the same side, one is mixed and
+// they take opposite sides, leaving out the counts of 0 ("same side on 3, opposite sides
+// on 1", never "one mixed on 0").
+func sides(p stances.Pair) string {
+	var parts []string
+	for _, s := range []struct {
+		n    int
+		what string
+	}{{p.Agree, "same side"}, {p.Differ, "one mixed"}, {p.Oppose, "opposite sides"}} {
+		if s.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s on %d", s.what, s.n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // end closes a section: a blank line.
 func (r *report) end() { r.b.WriteByte('\n') }
 
@@ -203,8 +219,8 @@ func writeComparison(w io.Writer, c *stances.Comparison, md, color bool) error {
 	if p.Shared == 0 {
 		r.para("They address no proposition in common.")
 	} else {
-		s := fmt.Sprintf("%s: same side on %d, one mixed on %d, opposite sides on %d. Agreement %s, mean distance %s, kappa %s",
-			plural(p.Shared, "shared proposition"), p.Agree, p.Differ, p.Oppose, p.Agreement.Percent(), p.Distance.Format(2), p.Kappa.Format(2))
+		s := fmt.Sprintf("%s: %s. Agreement %s, mean distance %s, kappa %s",
+			plural(p.Shared, "shared proposition"), sides(p), p.Agreement.Percent(), p.Distance.Format(2), p.Kappa.Format(2))
 		if p.Note != "" {
 			s += " (" + p.Note + ")"
 		}

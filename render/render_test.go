@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"math"
 	"os"
@@ -16,9 +15,9 @@ import (
 	"sync"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/sample.json from testdata/sample.dot")
+	"github.com/argmap-dev/argmap/internal/golden"
+)
 
 func readFile(t testing.TB, name string) []byte {
 	t.Helper()
@@ -210,7 +209,7 @@ func TestRenderSVG(t *testing.T) {
 }
 
 // TestRenderJSON renders the layout that the Draw tests read from testdata/sample.json, and
-// rewrites that file with -update.
+// rewrites that file when ARGMAP_UPDATE_GOLDEN=1.
 func TestRenderJSON(t *testing.T) {
 	js, err := Render(context.Background(), readFile(t, "sample.dot"), JSON, Options{})
 	if err != nil {
@@ -223,7 +222,7 @@ func TestRenderJSON(t *testing.T) {
 	if bb.w() < 100 || bb.h() < 100 || len(l.Objects) != 18 || len(l.Edges) != 12 {
 		t.Errorf("layout bb %+v, %d objects, %d edges; want a big box, 18 objects, 12 edges", bb, len(l.Objects), len(l.Edges))
 	}
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(filepath.Join("testdata", "sample.json"), js, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -32,7 +32,7 @@ type Options struct {
 	Wrap        int    // label width in characters (default 28)
 	IDs         bool   // show claim ids in labels
 	NoLegend    bool
-	// Big maps get bounded crossing minimisation; Nodes above this count it (default 300).
+	// BigMap is the number of claims above which a map is big (default [BigMap]).
 	BigMap int
 	// Status, when set, marks each claim with its label in an evaluation ("in", "out" or
 	// "undecided", by claim reference; see the evaluate package): the word above the text,
@@ -43,6 +43,12 @@ type Options struct {
 	// that is one node.
 	Engine string
 }
+
+// BigMap is the number of claims above which a map is big: it gets bounded crossing
+// minimisation, lists each expert's stances in their header instead of drawing stance edges
+// (compact), and takes Graphviz seconds to lay out. Documents draw maps besides the whole
+// debate only up to this size.
+const BigMap = 300
 
 // The largest map New draws: Graphviz takes seconds per thousand claims and grows faster
 // than linearly, so a bigger map would run for minutes. A view or the stance matrix shows
@@ -95,7 +101,7 @@ func New(d *argmap.Debate, opt Options) (*Map, error) {
 		opt.RankDir = "LR"
 	}
 	if opt.BigMap <= 0 {
-		opt.BigMap = 300
+		opt.BigMap = BigMap
 	}
 	if opt.Engine == "" {
 		opt.Engine = "dot"

@@ -3,7 +3,6 @@ package graph
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +14,6 @@ import (
 	"github.com/argmap-dev/argmap/internal/dotlabel"
 	"github.com/argmap-dev/argmap/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func seed(t testing.TB) *argmap.Debate {
 	t.Helper()
@@ -49,7 +46,7 @@ func TestSeedGolden(t *testing.T) {
 			if again := mustNew(t, d, v.opt).DOT(); !bytes.Equal(got, again) {
 				t.Fatal("DOT differs between two builds of the same map")
 			}
-			golden.Check(t, filepath.Join("testdata", v.name+".dot"), got, *update)
+			golden.Check(t, filepath.Join("testdata", v.name+".dot"), got)
 		})
 	}
 }

@@ -2,14 +2,10 @@ package synth
 
 import (
 	"bytes"
-	"flag"
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
 )
-
-// update is accepted so that "go test ./... -update" runs here too; nothing here is golden.
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 func TestGenerateIsValidAndDeterministic(t *testing.T) {
 	for _, n := range []int{1, 12, 13, 100, 1000} {

@@ -1,11 +1,8 @@
 package dotlabel
 
 import (
-	"flag"
 	"testing"
 )
-
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 func TestEscaping(t *testing.T) {
 	if got, want := Quote(`a "b" \N c`+"\n"), `"a \"b\" \\N c "`; got != want {

@@ -1,5 +1,6 @@
-// Package golden compares test output with golden files, and rewrites them when the test
-// binary runs with -update.
+// Package golden compares test output with golden files, and rewrites them when the
+// environment variable ARGMAP_UPDATE_GOLDEN is set (ARGMAP_UPDATE_GOLDEN=1 go test ./...):
+// one switch for every package's golden files and the CLI's testscripts.
 package golden
 
 import (
@@ -7,13 +8,24 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
-// Check compares got with the file at path; with update it rewrites the file instead.
-func Check(t testing.TB, path string, got []byte, update bool) {
+// Env is the environment variable that makes tests rewrite their golden files.
+const Env = "ARGMAP_UPDATE_GOLDEN"
+
+// Update reports whether tests should rewrite their golden files instead of comparing
+// with them: when Env is set to a true value (1, t, true, ...; see strconv.ParseBool).
+func Update() bool {
+	b, _ := strconv.ParseBool(os.Getenv(Env))
+	return b
+}
+
+// Check compares got with the file at path; with Update it rewrites the file instead.
+func Check(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if update {
+	if Update() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -24,10 +36,10 @@ func Check(t testing.TB, path string, got []byte, update bool) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
+		t.Fatalf("%v (run %s=1 go test to create it)", err, Env)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, firstDiff(got, want))
+		t.Errorf("output differs from %s (run %s=1 go test to accept):\n%s", path, Env, firstDiff(got, want))
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"flag"
 	"io"
 	"io/fs"
 	"os"
@@ -17,8 +16,6 @@ import (
 	"testing"
 	"time"
 )
-
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 // both runs a test with an unnamed temporary file (where the system allows) and with the
 // named one that is the fallback.

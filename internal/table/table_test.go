@@ -2,11 +2,8 @@ package table
 
 import (
 	"bytes"
-	"flag"
 	"testing"
 )
-
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 func TestWriteAlignsWideText(t *testing.T) {
 	tb := &Table{
