@@ -123,7 +123,7 @@ func TestOneWordSourceIsFast(t *testing.T) {
 	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("checking against a one-word source: errors %q; want one starting %q", got, want)
 	}
-	if el > 2*time.Second {
-		t.Errorf("checking against a 10 MiB one-word source took %v; want well under 2 s", el)
+	if el > 4*time.Second {
+		t.Errorf("checking against a 10 MiB one-word source took %v; want well under 4 s (0.8 s on an idle 2-core machine; 5.4 s before the fix)", el)
 	}
 }
