@@ -21,6 +21,13 @@ import (
 const (
 	MaxFileSize = 10 << 20 // bytes per file
 	MaxFiles    = 10000    // expert files per debate
+
+	// The curator's summary in debate.toml is read first, so it is kept short; the limits
+	// count characters (runes), not bytes.
+	MaxBottomLine = 1200  // characters of bottom_line: a short paragraph
+	MaxKeyPoints  = 10    // key_points
+	MaxKeyPoint   = 300   // characters of one key point
+	MaxNotes      = 10000 // characters of notes
 )
 
 // ManifestName is the name of the file that describes a debate and its propositions.
@@ -414,6 +421,9 @@ func readManifest(root *node, f *fileCtx) *manifestDecl {
 	m.d.Title, _ = root.str("title", true)
 	m.d.Date = root.date("date")
 	m.d.Description, _ = root.str("description", false)
+	m.d.BottomLine = root.bounded("bottom_line", MaxBottomLine, "a bottom line is a short paragraph; put the rest in description or notes")
+	m.d.KeyPoints = root.points("key_points")
+	m.d.Notes = root.bounded("notes", MaxNotes, "notes on method are read at the end of a briefing: keep them to a page")
 	if src, ok := root.subtable("source"); ok {
 		s := &Source{}
 		s.Title, _ = src.str("title", true)

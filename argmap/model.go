@@ -8,10 +8,16 @@ import (
 // Debate is a validated debate: shared propositions and the experts who argue about them.
 // Its JSON form (see docs/json.md) is the contract other tools build on.
 type Debate struct {
-	Title       string  `json:"title"`
-	Date        string  `json:"date,omitempty"`
-	Description string  `json:"description,omitempty"`
-	Source      *Source `json:"source,omitempty"`
+	Title       string `json:"title"`
+	Date        string `json:"date,omitempty"`
+	Description string `json:"description,omitempty"`
+	// BottomLine is the curator's conclusion in a short paragraph, what a reader should take
+	// away first; KeyPoints are its few supporting points. Notes are the curator's notes on
+	// method (how the experts were chosen, how stances were read), shown last.
+	BottomLine string   `json:"bottom_line,omitempty"`
+	KeyPoints  []string `json:"key_points,omitempty"`
+	Notes      string   `json:"notes,omitempty"`
+	Source     *Source  `json:"source,omitempty"`
 	// Sources are the publications of a debate that draws on several ([[sources]]), each
 	// with an id that experts and claims name; Source is then nil.
 	Sources      []*Source      `json:"sources,omitempty"`

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -140,6 +141,39 @@ func (n *node) str(key string, required bool) (string, Pos) {
 		n.f.diags.errorf(n.valAt(key), "%s must not be empty", n.name(key))
 	}
 	return s, n.valAt(key)
+}
+
+// bounded reads an optional string of at most max characters; a longer one is an error at
+// its value, with hint.
+func (n *node) bounded(key string, max int, hint string) string {
+	s, at := n.str(key, false)
+	if l := utf8.RuneCountInString(s); l > max {
+		n.f.diags.add(at, Error, hint, "%s is %d characters long, over the limit of %d", n.name(key), l, max)
+		return ""
+	}
+	return s
+}
+
+// points reads key_points: at most MaxKeyPoints strings, none blank, each at most
+// MaxKeyPoint characters.
+func (n *node) points(key string) []string {
+	var out []string
+	ts := n.strs(key)
+	if len(ts) > MaxKeyPoints {
+		n.f.diags.add(n.valAt(key), Error, "the bottom line is for a few points; put the rest in description", "%s has %d points, over the limit of %d", n.name(key), len(ts), MaxKeyPoints)
+		return nil
+	}
+	for i, t := range ts {
+		switch l := utf8.RuneCountInString(t.s); {
+		case strings.TrimSpace(t.s) == "":
+			n.f.diags.errorf(t.at, "%s[%d] must not be empty", n.name(key), i)
+		case l > MaxKeyPoint:
+			n.f.diags.add(t.at, Error, "a key point is one sentence", "%s[%d] is %d characters long, over the limit of %d", n.name(key), i, l, MaxKeyPoint)
+		default:
+			out = append(out, t.s)
+		}
+	}
+	return out
 }
 
 func (n *node) boolean(key string) bool {

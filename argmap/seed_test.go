@@ -64,7 +64,7 @@ func TestSeedGolden(t *testing.T) {
 		t.Fatalf("Load: %v", diags)
 	}
 	var summary bytes.Buffer
-	if err := WriteSummary(&summary, d, false); err != nil {
+	if err := WriteSummary(&summary, d, SummaryOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/camp-taji.summary.txt", summary.Bytes())

@@ -10,11 +10,25 @@ import (
 	"github.com/argmap-dev/argmap/internal/table"
 )
 
-// WriteSummary writes a readable overview of the debate: its title and source, the experts
-// with their claim and stance counts, and the propositions with how many experts address
-// each and on which side. color adds ANSI bold to headings.
-func WriteSummary(w io.Writer, d *Debate, color bool) error {
+// SummaryOptions tune WriteSummary.
+type SummaryOptions struct {
+	// Color adds ANSI bold to headings.
+	Color bool
+	// Findings are sentences on what the stances show (package findings words them),
+	// printed after the curator's bottom line.
+	Findings []string
+}
+
+// summaryWidth is the column at which WriteSummary wraps its paragraphs.
+const summaryWidth = 88
+
+// WriteSummary writes a readable overview of the debate: its title, the curator's bottom
+// line and key points, the findings, every source with how many quotes come from it, the
+// experts with their claim and stance counts, and the propositions with how many experts
+// address each and on which side.
+func WriteSummary(w io.Writer, d *Debate, opt SummaryOptions) error {
 	var b strings.Builder
+	color := opt.Color
 	bold := func(s string) string {
 		if color {
 			return "\x1b[1m" + s + "\x1b[0m"
@@ -25,19 +39,50 @@ func WriteSummary(w io.Writer, d *Debate, color bool) error {
 	if d.Date != "" {
 		b.WriteString(d.Date + "\n")
 	}
-	if s := d.Source; s != nil {
-		b.WriteString("Source: " + oneLine(s.Title) + "\n")
+	if d.BottomLine != "" {
+		b.WriteString("\n" + strings.Replace(wrap("Bottom line: ", "", oneLine(d.BottomLine), summaryWidth), "Bottom line:", bold("Bottom line:"), 1))
+	}
+	for _, p := range d.KeyPoints {
+		b.WriteString(wrap("  - ", "    ", oneLine(p), summaryWidth))
+	}
+	if len(opt.Findings) > 0 {
+		b.WriteString("\n" + bold("Findings:") + "\n")
+		for _, f := range opt.Findings {
+			b.WriteString(wrap("  - ", "    ", oneLine(f), summaryWidth))
+		}
+	}
+	if d.BottomLine != "" || len(d.KeyPoints) > 0 || len(opt.Findings) > 0 {
+		b.WriteString("\n")
+	}
+	quotes := d.quotesBySource()
+	by := func(s *Source) string {
 		var by []string
 		for _, x := range []string{s.Publisher, s.Date} {
 			if x != "" {
 				by = append(by, oneLine(x))
 			}
 		}
-		if len(by) > 0 {
-			b.WriteString("        " + strings.Join(by, ", ") + "\n")
+		return strings.Join(by, ", ")
+	}
+	if s := d.Source; s != nil {
+		b.WriteString("Source: " + oneLine(s.Title) + "\n")
+		if x := by(s); x != "" {
+			b.WriteString("        " + x + "\n")
 		}
 		if s.URL != "" {
 			b.WriteString("        " + oneLine(s.URL) + "\n")
+		}
+	}
+	if len(d.Sources) > 0 {
+		b.WriteString("Sources:\n")
+		for i, s := range d.Sources {
+			fmt.Fprintf(&b, "  [%d] %s (%s, %s)\n", i+1, oneLine(s.Title), s.ID, plural(quotes[s.ID], "quote"))
+			if x := by(s); x != "" {
+				b.WriteString("      " + x + "\n")
+			}
+			if s.URL != "" {
+				b.WriteString("      " + oneLine(s.URL) + "\n")
+			}
 		}
 	}
 	fmt.Fprintf(&b, "\n%s, %s, %s\n\n", plural(len(d.Experts), "expert"), plural(d.ClaimCount(), "claim"), plural(len(d.Propositions), "proposition"))
@@ -87,6 +132,46 @@ func WriteSummary(w io.Writer, d *Debate, color bool) error {
 		return err
 	}
 	return props.Write(w)
+}
+
+// quotesBySource counts the quotes of claims and stances by the id of their source ("" for
+// the one [source]).
+func (d *Debate) quotesBySource() map[string]int {
+	n := map[string]int{}
+	for _, e := range d.Experts {
+		for _, c := range e.Claims {
+			if c.Quote != "" {
+				n[d.SourceOf(e, c)]++
+			}
+		}
+		for _, s := range e.Stances {
+			if s.Quote != "" {
+				n[d.SourceOf(e, nil)]++
+			}
+		}
+	}
+	return n
+}
+
+// wrap breaks s into lines of at most width columns (a longer word keeps its line): the
+// first starts with prefix, the others with indent. It ends with a newline.
+func wrap(prefix, indent, s string, width int) string {
+	var b strings.Builder
+	line, fresh := prefix, true
+	for _, word := range strings.Fields(s) {
+		switch {
+		case fresh:
+			line += word
+			fresh = false
+		case table.Width(line)+1+table.Width(word) > width:
+			b.WriteString(line + "\n")
+			line = indent + word
+		default:
+			line += " " + word
+		}
+	}
+	b.WriteString(line + "\n")
+	return b.String()
 }
 
 func plural(n int, word string) string {

@@ -59,6 +59,7 @@ func validate(man *manifestDecl, xs []*expertDecl, opt Options, diags *Diagnosti
 	d := &Debate{Propositions: []*Proposition{}, Experts: []*Expert{}}
 	if man != nil {
 		d.Title, d.Date, d.Description, d.Source, d.Sources = man.d.Title, man.d.Date, man.d.Description, man.d.Source, man.d.Sources
+		d.BottomLine, d.KeyPoints, d.Notes = man.d.BottomLine, man.d.KeyPoints, man.d.Notes
 		v.sourceIDs(man)
 		for _, pd := range man.props {
 			if !v.checkID("proposition", pd.p.ID, pd.at) {

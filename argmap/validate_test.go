@@ -515,3 +515,61 @@ func TestLongSupportCycle(t *testing.T) {
 		}
 	}
 }
+
+// The curator's bottom line, key points and notes are read as written, and bounded: an
+// oversized one is refused at its value. Markup and bidi controls are text, kept for the
+// writers to escape.
+func TestBottomLine(t *testing.T) {
+	head := "title = \"T\"\n"
+	props := "\n[[propositions]]\nid = \"p1\"\ntext = \"One.\"\n"
+	tests := []struct {
+		name, toml string
+		bottom     string
+		points     []string
+		notes      string
+		want       []string // diagnostics other than warnings
+	}{
+		{"none", "", "", nil, "", nil},
+		{"all", "bottom_line = \"They split.\"\nkey_points = [\"One\", \"Two\"]\nnotes = \"Read in March.\"\n",
+			"They split.", []string{"One", "Two"}, "Read in March.", nil},
+		{"markup and bidi kept as text", "key_points = [\"<b>x</b>\", \"a \\u202Eb\"]\n",
+			"", []string{"<b>x</b>", "a \u202Eb"}, "", nil},
+		{"megabytes", "bottom_line = \"" + strings.Repeat("word ", 400000) + "\"\n", "", nil, "",
+			[]string{"d/debate.toml:2:15: error: bottom_line is 2000000 characters long, over the limit of 1200 (a bottom line is a short paragraph; put the rest in description or notes)"}},
+		{"at the limit", "bottom_line = \"" + strings.Repeat("é", MaxBottomLine) + "\"\n", strings.Repeat("é", MaxBottomLine), nil, "", nil},
+		{"long point", "key_points = [\"ok\", \"" + strings.Repeat("x", MaxKeyPoint+1) + "\"]\n", "", []string{"ok"}, "",
+			[]string{"d/debate.toml:2:21: error: key_points[1] is 301 characters long, over the limit of 300 (a key point is one sentence)"}},
+		{"blank point", "key_points = [\" \"]\n", "", nil, "",
+			[]string{"d/debate.toml:2:15: error: key_points[0] must not be empty"}},
+		{"too many points", "key_points = [" + strings.Repeat("\"p\", ", MaxKeyPoints) + "\"p\"]\n", "", nil, "",
+			[]string{"d/debate.toml:2:14: error: key_points has 11 points, over the limit of 10 (the bottom line is for a few points; put the rest in description)"}},
+		{"not a string", "bottom_line = 3\n", "", nil, "",
+			[]string{"d/debate.toml:2:15: error: bottom_line must be a string, not an integer"}},
+		{"long notes", "notes = \"" + strings.Repeat("n", MaxNotes+1) + "\"\n", "", nil, "",
+			[]string{"d/debate.toml:2:9: error: notes is 10001 characters long, over the limit of 10000 (notes on method are read at the end of a briefing: keep them to a page)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := []File{
+				{Path: "d/debate.toml", Data: []byte(head + tt.toml + props)},
+				{Path: "d/experts/b.toml", Data: []byte("id = \"b\"\nname = \"B\"\n\n[[stances]]\nproposition = \"p1\"\nposition = \"agree\"\n")},
+			}
+			d, diags := Parse(files, Options{})
+			var got []string
+			for _, x := range diags {
+				if x.Severity == Error {
+					got = append(got, x.String())
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("Parse() errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if d == nil {
+				return
+			}
+			if d.BottomLine != tt.bottom || fmt.Sprint(d.KeyPoints) != fmt.Sprint(tt.points) || d.Notes != tt.notes {
+				t.Errorf("Parse() = bottom %.40q, points %q, notes %q; want %.40q, %q, %q", d.BottomLine, d.KeyPoints, d.Notes, tt.bottom, tt.points, tt.notes)
+			}
+		})
+	}
+}

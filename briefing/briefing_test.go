@@ -118,6 +118,67 @@ func TestHostileEscaped(t *testing.T) {
 	}
 }
 
+// The first screen is the title, the curator's bottom line and key points, then the
+// findings; the long description and the sources come after, the notes on method last.
+func TestFirstScreen(t *testing.T) {
+	page, err := New(testdebate.Load(t, "testdata/two-sources"), Options{}).HTML(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	last := -1
+	for _, marker := range []string{`<h1 dir="auto">Rockets on the base`, `id="bottom-line"`, `id="key-points"`, `id="summary"`, `class="description"`, `id="sources"`, `id="matrix"`, `id="notes"`} {
+		i := strings.Index(s, marker)
+		if i < 0 {
+			t.Fatalf("page lacks %q", marker)
+		}
+		if i < last {
+			t.Errorf("%q comes too early", marker)
+		}
+		last = i
+	}
+	findings := regexp.MustCompile(`(?s)id="summary".*?</ul>`).FindString(s)
+	for _, want := range []string{"6 of 7 experts take positions on 3 of 4 shared propositions", "No expert addresses “The US should open direct talks with Iran” (P4).", "Luis Garcia takes no stance on any proposition."} {
+		if !strings.Contains(html.UnescapeString(findings), want) {
+			t.Errorf("findings %q: want %q", findings, want)
+		}
+	}
+}
+
+// Every source is listed in the page, in full, and every quote links to its own.
+func TestSourcesInPage(t *testing.T) {
+	d := testdebate.Load(t, "testdata/two-sources")
+	page, err := New(d, Options{}).HTML(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := html.UnescapeString(string(page))
+	for i, src := range d.Sources {
+		for _, want := range []string{src.Title, src.Publisher, src.Date, src.URL, `href="` + src.URL + `"`, `<li id="source-` + itoa(i+1) + `">`} {
+			if !strings.Contains(s, want) {
+				t.Errorf("page lacks %q of source %s", want, src.ID)
+			}
+		}
+	}
+	// Diaz's words are from the follow-up; Ahmed's from the roundup; Evans's claim "stay"
+	// from the follow-up although Evans is the roundup's.
+	for _, want := range []string{
+		`<q dir="auto">Deterrence needs a reply</q> <a class="cite" href="#source-2"`,
+		`“Iran&#39;s proxies fired” <a class="cite" href="#source-2"`,
+		`<q dir="auto">The militias answer to Tehran</q> <a class="cite" href="#source-1"`,
+		`<q dir="auto">Leaving now would hand the country to the militias</q> <a class="cite" href="#source-2"`,
+		`<q dir="auto">Attribution takes time</q> <a class="cite" href="#source-1"`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	quotes := strings.Count(string(page), "<q dir=\"auto\">") + strings.Count(string(page), "<blockquote dir=\"auto\">")
+	if cites := strings.Count(string(page), `<a class="cite"`); cites != quotes {
+		t.Errorf("%d quotes, %d cited", quotes, cites)
+	}
+}
+
 // generated returns a synthetic debate of n claims.
 func generated(t testing.TB, n int) *argmap.Debate {
 	t.Helper()
@@ -168,7 +229,7 @@ func TestSafeLink(t *testing.T) {
 
 func TestSummary(t *testing.T) {
 	got := New(testdebate.Load(t, "../seeds/camp-taji"), Options{}).Data().Summary
-	for _, want := range []string{"5 experts take positions on 8 shared propositions, arguing with 59 claims.", "They divide most on"} {
+	for _, want := range []string{"5 experts take positions on 8 shared propositions, arguing with 59 claims.", "They divide most on", "of the 2 of 5 experts who address it"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary %q: want %q", got, want)
 		}
@@ -185,6 +246,9 @@ func hostileDebate(t testing.TB) string {
 	debate := `title = ` + q("Title "+hostileText) + `
 date = 2020-03-11
 description = ` + q("Description "+hostileText) + `
+bottom_line = ` + q("Bottom line "+hostileText) + `
+key_points = [` + q("Key point "+hostileText) + `, "javascript:alert(1)"]
+notes = ` + q("Notes "+hostileText) + `
 
 [source]
 title = ` + q("Source "+hostileText) + `

@@ -6,17 +6,27 @@ import (
 	"strings"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/findings"
 	"github.com/argmap-dev/argmap/stances"
 )
 
 // Data is what a briefing shows, as the page's script reads it (JSON). Lists are in display
 // order: experts and propositions in the matrix's clustered order.
 type Data struct {
-	Title        string        `json:"title"`
-	Date         string        `json:"date,omitempty"`
-	Description  string        `json:"description,omitempty"`
-	Source       *Source       `json:"source,omitempty"`
+	Title       string   `json:"title"`
+	Date        string   `json:"date,omitempty"`
+	Description string   `json:"description,omitempty"`
+	BottomLine  string   `json:"bottom_line,omitempty"`
+	KeyPoints   []string `json:"key_points,omitempty"`
+	Notes       string   `json:"notes,omitempty"`
+	Source      *Source  `json:"source,omitempty"`
+	// Sources are the debate's [[sources]], in the order listed; a debate with one [source]
+	// has it here too. Quotes name theirs by ID ("" for the one [source]).
+	Sources []Source `json:"sources"`
+	// Summary is the Findings as one paragraph; each finding states how many experts it
+	// rests on (package findings).
 	Summary      string        `json:"summary"`
+	Findings     []string      `json:"findings"`
 	Experts      []Expert      `json:"experts"`
 	Propositions []Proposition `json:"propositions"`
 	Stances      []Stance      `json:"stances"`
@@ -29,6 +39,8 @@ type Data struct {
 // Source is where the debate was published. Link is the URL when it may be a link (http or
 // https), else "".
 type Source struct {
+	ID        string `json:"id,omitempty"`
+	Note      int    `json:"note"` // its number in the list of sources, from 1
 	Title     string `json:"title"`
 	Publisher string `json:"publisher,omitempty"`
 	URL       string `json:"url,omitempty"`
@@ -68,6 +80,7 @@ type Stance struct {
 	Inferred    bool     `json:"inferred,omitempty"`
 	Note        string   `json:"note,omitempty"`
 	Quote       string   `json:"quote,omitempty"`
+	Source      string   `json:"source,omitempty"` // the quote's source, an id of Sources
 	Evidence    []string `json:"evidence,omitempty"`
 }
 
@@ -78,6 +91,8 @@ type Claim struct {
 	Kind        string   `json:"kind"`
 	Text        string   `json:"text"`
 	Quote       string   `json:"quote,omitempty"`
+	Source      string   `json:"source,omitempty"` // the quote's source, an id of Sources
+	Cite        *Source  `json:"-"`                // the quote's source, for the documents
 	Implicit    bool     `json:"implicit,omitempty"`
 	Supports    []string `json:"supports,omitempty"`
 	Attacks     []string `json:"attacks,omitempty"`
@@ -119,9 +134,13 @@ type Pair struct {
 
 // newData gathers the facts of d and its matrix m.
 func newData(d *argmap.Debate, m *stances.Matrix) *Data {
-	out := &Data{Title: d.Title, Date: d.Date, Description: d.Description}
+	out := &Data{Title: d.Title, Date: d.Date, Description: d.Description, BottomLine: d.BottomLine, KeyPoints: d.KeyPoints, Notes: d.Notes, Sources: []Source{}}
 	if s := d.Source; s != nil {
-		out.Source = &Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Link: safeLink(s.URL), Date: s.Date}
+		out.Source = &Source{Note: 1, Title: s.Title, Publisher: s.Publisher, URL: s.URL, Link: safeLink(s.URL), Date: s.Date}
+		out.Sources = append(out.Sources, *out.Source)
+	}
+	for i, s := range d.Sources {
+		out.Sources = append(out.Sources, Source{ID: s.ID, Note: i + 1, Title: s.Title, Publisher: s.Publisher, URL: s.URL, Link: safeLink(s.URL), Date: s.Date})
 	}
 	for _, e := range m.Experts() {
 		x := Expert{ID: e.ID, Name: e.Name, Role: e.Role, Affiliation: e.Affiliation, Color: d.ExpertColor(e.ID), Claims: []string{}}
@@ -143,7 +162,12 @@ func newData(d *argmap.Debate, m *stances.Matrix) *Data {
 	for i := range m.Experts() {
 		for j := range m.Propositions() {
 			if s := m.Cell(i, j); s != nil {
-				out.Stances = append(out.Stances, newStance(s))
+				x := newStance(s)
+				if s.Quote != "" {
+					e, _ := d.Expert(s.Expert)
+					x.Source = d.SourceOf(e, nil)
+				}
+				out.Stances = append(out.Stances, x)
 			}
 		}
 	}
@@ -164,8 +188,12 @@ func newData(d *argmap.Debate, m *stances.Matrix) *Data {
 	}
 	for _, e := range d.Experts {
 		for _, c := range e.Claims {
-			out.Claims = append(out.Claims, Claim{Ref: c.Ref, Expert: c.Expert, Kind: string(c.Kind), Text: c.Text, Quote: c.Quote,
-				Implicit: c.Implicit, Supports: c.Supports, Attacks: c.Attacks, SupportedBy: by[c.Ref][0], AttackedBy: by[c.Ref][1]})
+			x := Claim{Ref: c.Ref, Expert: c.Expert, Kind: string(c.Kind), Text: c.Text, Quote: c.Quote,
+				Implicit: c.Implicit, Supports: c.Supports, Attacks: c.Attacks, SupportedBy: by[c.Ref][0], AttackedBy: by[c.Ref][1]}
+			if c.Quote != "" {
+				x.Source = d.SourceOf(e, c)
+			}
+			out.Claims = append(out.Claims, x)
 		}
 	}
 	ids := func(vs []stances.Voice) []string {
@@ -188,7 +216,8 @@ func newData(d *argmap.Debate, m *stances.Matrix) *Data {
 		out.Pairs = append(out.Pairs, Pair{A: p.A.ID, B: p.B.ID, Shared: p.Shared, Agree: p.Agree, Differ: p.Differ, Oppose: p.Oppose,
 			Agreement: fig(p.Agreement), Distance: fig(p.Distance), Kappa: fig(p.Kappa), Note: p.Note})
 	}
-	out.Summary = summary(d, out)
+	out.Findings = findings.Of(m)
+	out.Summary = strings.Join(out.Findings, " ")
 	return out
 }
 
@@ -225,6 +254,17 @@ func round(v float64) float64 {
 // words writes a position for a reader: "strongly agree".
 func words(p argmap.Position) string { return strings.ReplaceAll(p.String(), "-", " ") }
 
+// cite returns the source of a quote from the source id the model gives it ("" for the
+// one [source]), or nil when the debate lists no source.
+func (d *Data) cite(id string) *Source {
+	for i, s := range d.Sources {
+		if s.ID == id {
+			return &d.Sources[i]
+		}
+	}
+	return nil
+}
+
 // safeLink returns u when it is an absolute http or https URL with a host, else "": a
 // javascript: or data: URL never becomes a link.
 func safeLink(u string) string {
@@ -233,67 +273,6 @@ func safeLink(u string) string {
 		return ""
 	}
 	return v.String()
-}
-
-// summary writes one paragraph from the data: who, how much, where everyone agrees, and the
-// two most divisive propositions.
-func summary(d *argmap.Debate, data *Data) string {
-	var b strings.Builder
-	props := map[string]Proposition{}
-	for _, p := range data.Propositions {
-		props[p.ID] = p
-	}
-	fmt.Fprintf(&b, "%s take%s positions on %s, arguing with %s.",
-		count(len(data.Experts), "expert"), map[bool]string{true: "s", false: ""}[len(data.Experts) == 1],
-		count(len(data.Propositions), "shared proposition"), count(d.ClaimCount(), "claim"))
-	quoted := func(p Proposition) string {
-		return "\u201c" + strings.TrimSuffix(strings.TrimSpace(p.Text), ".") + "\u201d"
-	}
-	var agreed []string
-	for _, c := range data.Consensus {
-		p := props[c.Proposition]
-		verb := map[string]string{stances.ConsensusAgree: "agree with", stances.ConsensusDisagree: "disagree with", stances.ConsensusMixed: "are mixed on"}[c.Side]
-		agreed = append(agreed, fmt.Sprintf("%s %s (%s, %s)", verb, quoted(p), p.Key, count(c.Addressed, "expert")))
-	}
-	switch {
-	case len(agreed) == 0:
-		b.WriteString(" On no proposition do all who address it take one side.")
-	case len(agreed) <= 3:
-		b.WriteString(" All who address it " + strings.Join(agreed, "; all who address it ") + ".")
-	default:
-		fmt.Fprintf(&b, " On %d propositions all who address them take one side; among them, all who address it %s.", len(agreed), strings.Join(agreed[:3], "; all who address it "))
-	}
-	if len(data.Cruxes) > 0 {
-		var top []string
-		for _, c := range data.Cruxes[:min(2, len(data.Cruxes))] {
-			p := props[c.Proposition]
-			var sides []string
-			for _, s := range []struct {
-				n    int
-				word string
-			}{{len(c.Agree), "for"}, {len(c.Mixed), "mixed"}, {len(c.Disagree), "against"}} {
-				if s.n > 0 {
-					sides = append(sides, fmt.Sprintf("%d %s", s.n, s.word))
-				}
-			}
-			top = append(top, fmt.Sprintf("%s (%s: %s)", quoted(p), p.Key, strings.Join(sides, ", ")))
-		}
-		if len(top) == 1 {
-			b.WriteString(" They divide most on " + top[0] + ".")
-		} else {
-			b.WriteString(" They divide most on " + top[0] + " and on " + top[1] + ".")
-		}
-	} else {
-		b.WriteString(" No proposition divides them.")
-	}
-	return oneLine(b.String())
-}
-
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

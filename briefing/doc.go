@@ -7,7 +7,12 @@
 // Graphviz. The page works offline: its CSS, script and maps are inline, it makes no network
 // request, and a strict Content-Security-Policy allows only its own script and style (by
 // hash). Text from the debate is escaped by html/template and set with textContent by the
-// script; the source URL becomes a link only when it is http or https.
+// script; a source URL becomes a link only when it is http or https.
+//
+// Both documents open with the curator's bottom line and key points and the findings
+// (package findings: each says how many experts it rests on); the description and every
+// source follow, the curator's notes on method come last. Each quote names its source: a
+// link to the list of sources in the page, a numbered note [n] in the PDF.
 //
 // Neither graph nor stances imports this package: documents depend on them, not the reverse.
 package briefing

@@ -140,6 +140,7 @@ type mapView struct {
 
 type voiceView struct {
 	Expert, Name, Class, Symbol, Label, Quote, Note string
+	Cite                                            *Source // the quote's source
 	Confidence                                      int
 	Inferred                                        bool
 	Evidence                                        []Claim
@@ -172,6 +173,9 @@ func (b *Briefing) view(svgs map[string][]byte) *view {
 	}
 	claims := map[string]Claim{}
 	for _, c := range data.Claims {
+		if c.Quote != "" {
+			c.Cite = data.cite(c.Source)
+		}
 		claims[c.Ref] = c
 	}
 	names := map[string]string{}
@@ -181,6 +185,10 @@ func (b *Briefing) view(svgs map[string][]byte) *view {
 	voice := func(s *argmap.Stance) voiceView {
 		x := voiceView{Expert: s.Expert, Name: names[s.Expert], Class: posClass(s.Position), Symbol: s.Position.Symbol(), Label: words(s.Position),
 			Quote: s.Quote, Note: s.Note, Confidence: s.Confidence, Inferred: s.Inferred}
+		if s.Quote != "" {
+			e, _ := d.Expert(s.Expert)
+			x.Cite = data.cite(d.SourceOf(e, nil))
+		}
 		for _, ref := range s.Evidence {
 			x.Evidence = append(x.Evidence, claims[ref])
 		}

@@ -45,13 +45,14 @@ type pack struct {
 	pages []*canvas.Canvas
 	ctx   *canvas.Context // of the current page
 	y     float64         // the top of the free space on the current page
-	link  *link           // the source's link, on the cover
+	links []link          // the sources' links
 	// pictures are the maps, drawn once the pages are laid out.
 	pictures []*picture
 	draw     draw.Options // told what happens as the maps are laid out
 }
 
 type link struct {
+	page int // index in pages
 	url  string
 	rect canvas.Rect
 }
@@ -126,9 +127,12 @@ func hexColor(s string) color.RGBA {
 	return color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}
 }
 
-// PDF writes the briefing as a printable pack: a cover with the summary and contents, the
-// stance matrix, the cruxes and pairwise agreement, the maps scaled to the page, one page per
-// proposition and one per expert, with page numbers. The same debate gives the same bytes.
+// PDF writes the briefing as a printable pack: a cover with the bottom line, the findings
+// and the contents; the description and the sources in full (the note [n] after a quote
+// numbers its source); the stance matrix, the cruxes and pairwise agreement, the maps scaled
+// to the page, one page per proposition and one per expert; the curator's notes on method
+// last; with page numbers.
+// The same debate gives the same bytes.
 func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 	p, err := newPack()
 	if err != nil {
@@ -147,6 +151,8 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 	p.cover(data)
 	cover, coverY := p.ctx, p.y
 
+	section("The debate and its sources")
+	p.sources(data)
 	section("Stance matrix")
 	p.matrix(b)
 	section("Cruxes and agreement")
@@ -187,6 +193,11 @@ func (b *Briefing) PDF(ctx context.Context) ([]byte, error) {
 		}
 	}
 
+	if data.Notes != "" {
+		section("Notes on method")
+		p.para(data.Notes, 10.5, canvas.FontRegular, inkColor, 0, 4)
+	}
+
 	// The contents, on the cover, now that the pages are known.
 	p.ctx, p.y = cover, coverY
 	p.contents(toc)
@@ -201,37 +212,72 @@ type tocEntry struct {
 	page  int
 }
 
+// cover writes the first page: the title, the curator's bottom line and key points, the
+// findings and the sources in short; the contents follow.
 func (p *pack) cover(d *Data) {
 	p.newPage()
-	p.y -= 20
+	p.y -= 12
 	p.para("BRIEFING", 10, canvas.FontBold, mutedColor, 0, 3)
-	p.para(d.Title, 24, canvas.FontBold, inkColor, 0, 4)
+	p.para(d.Title, 22, canvas.FontBold, inkColor, 0, 3)
 	p.para(d.Date, 11, canvas.FontRegular, mutedColor, 0, 4)
-	p.para(d.Description, 10.5, canvas.FontRegular, inkColor, 0, 4)
-	if s := d.Source; s != nil {
-		src := "Source: " + s.Title
-		if s.Publisher != "" {
-			src += ", " + s.Publisher
-		}
-		if s.Date != "" {
-			src += ", " + s.Date
-		}
-		p.para(src, 10, canvas.FontRegular, mutedColor, 0, 1)
-		if s.URL != "" {
-			top := p.y
-			col := mutedColor
-			if s.Link != "" {
-				col = hexColor(argmap.SupportColor)
-			}
-			p.para(s.URL, 9, canvas.FontRegular, col, 0, 4)
-			if s.Link != "" {
-				p.link = &link{url: s.Link, rect: canvas.Rect{X0: margin, Y0: p.y + 4, X1: margin + textW, Y1: top}}
-			}
-		}
+	if d.BottomLine != "" {
+		p.para("Bottom line", 12, canvas.FontBold, inkColor, 0, 1.5)
+		p.para(d.BottomLine, 11, canvas.FontRegular, inkColor, 0, 2)
 	}
-	p.y -= 4
-	p.para("Summary", 12, canvas.FontBold, inkColor, 0, 1.5)
-	p.para(d.Summary, 11, canvas.FontRegular, inkColor, 0, 8)
+	for _, k := range d.KeyPoints {
+		p.para("\u2022 "+k, 10, canvas.FontRegular, inkColor, 3, 1.2)
+	}
+	p.y -= 3
+	p.para("Findings", 12, canvas.FontBold, inkColor, 0, 1.5)
+	for _, f := range d.Findings {
+		p.para("\u2022 "+f, 9.5, canvas.FontRegular, inkColor, 3, 1)
+	}
+	p.y -= 3
+	for _, s := range d.Sources {
+		p.para(fmt.Sprintf("[%d] %s", s.Note, sourceLine(s)), 9, canvas.FontRegular, mutedColor, 0, 1)
+	}
+	p.y -= 5
+}
+
+// sourceLine is a source's title, publisher and date.
+func sourceLine(s Source) string {
+	line := s.Title
+	if s.Publisher != "" {
+		line += ", " + s.Publisher
+	}
+	if s.Date != "" {
+		line += ", " + s.Date
+	}
+	return line
+}
+
+// sources writes the curator's description and every source in full, numbered as the notes
+// after the quotes: title, publisher, date and the whole URL, a link when it is http(s).
+func (p *pack) sources(d *Data) {
+	p.para(d.Description, 10.5, canvas.FontRegular, inkColor, 0, 6)
+	if len(d.Sources) == 0 {
+		return
+	}
+	p.para(map[bool]string{true: "Source", false: "Sources"}[len(d.Sources) == 1], 12, canvas.FontBold, inkColor, 0, 2)
+	p.para("A number in brackets after a quote is the source it comes from.", 9, canvas.FontRegular, mutedColor, 0, 2)
+	for _, s := range d.Sources {
+		p.para(fmt.Sprintf("[%d] %s", s.Note, sourceLine(s)), 10.5, canvas.FontRegular, inkColor, 0, 1)
+		if s.URL == "" {
+			p.y -= 2
+			continue
+		}
+		col := mutedColor
+		if s.Link != "" {
+			col = hexColor(argmap.SupportColor)
+		}
+		t, h := p.box(s.URL, 9, canvas.FontRegular, col, textW-6)
+		p.need(h)
+		p.ctx.DrawText(margin+6, p.y, t)
+		if s.Link != "" {
+			p.links = append(p.links, link{page: len(p.pages) - 1, url: s.Link, rect: canvas.Rect{X0: margin + 6, Y0: p.y - h, X1: margin + textW, Y1: p.y}})
+		}
+		p.y -= h + 3
+	}
 }
 
 func (p *pack) contents(toc []tocEntry) {
@@ -381,7 +427,11 @@ func (p *pack) voice(v voiceView, indent, width float64, column bool) float64 {
 	}
 	lines := []line{{how, 10, canvas.FontBold, inkColor, 0}}
 	if v.Quote != "" {
-		lines = append(lines, line{"\u201c" + v.Quote + "\u201d", 9.5, canvas.FontItalic, inkColor, 3})
+		q := "\u201c" + v.Quote + "\u201d"
+		if v.Cite != nil {
+			q += fmt.Sprintf(" [%d]", v.Cite.Note)
+		}
+		lines = append(lines, line{q, 9.5, canvas.FontItalic, inkColor, 3})
 	}
 	if v.Note != "" {
 		lines = append(lines, line{"Note: " + v.Note, 9, canvas.FontRegular, mutedColor, 3})
@@ -571,8 +621,10 @@ func (p *pack) write(title string) ([]byte, error) {
 			doc.NewPage(pageW, pageH)
 		}
 		c.RenderTo(doc)
-		if i == 0 && p.link != nil {
-			doc.AddLink(p.link.url, p.link.rect)
+		for _, l := range p.links {
+			if l.page == i {
+				doc.AddLink(l.url, l.rect)
+			}
 		}
 	}
 	if err := doc.Close(); err != nil {

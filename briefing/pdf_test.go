@@ -49,14 +49,14 @@ func TestPDF(t *testing.T) {
 	if !bytes.Equal(doc, again) {
 		t.Error("two runs gave different PDFs")
 	}
-	// Pages: the cover, the matrix, the cruxes and agreement (as many pages as they take),
-	// two maps, one page per proposition, one per expert.
+	// Pages: the cover, the description and sources, the matrix, the cruxes and agreement
+	// (as many pages as they take), two maps, one page per proposition, one per expert.
 	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(doc, -1))
-	if min := 1 + 1 + 1 + 2 + len(d.Propositions) + len(d.Experts); pages < min || pages > min+6 {
+	if min := 1 + 1 + 1 + 1 + 2 + len(d.Propositions) + len(d.Experts); pages < min || pages > min+6 {
 		t.Errorf("%d pages; want %d to %d", pages, min, min+6)
 	}
 	cover := strings.Join(strings.Fields(pdftotext(t, doc, "1")), " ")
-	for _, want := range []string{"BRIEFING", d.Title, "Atlantic Council", "5 experts take positions on 8 shared propositions", "Contents", "The propositions", "1 / " + itoa(pages)} {
+	for _, want := range []string{"BRIEFING", d.Title, "Bottom line", d.BottomLine[:60], d.KeyPoints[0][:40], "Findings", "Atlantic Council", "5 experts take positions on 8 shared propositions", "Contents", "The propositions", "1 / " + itoa(pages)} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover text %q: want %q", cover, want)
 		}
@@ -102,7 +102,8 @@ func TestPDFLongWords(t *testing.T) {
 	if err := os.WriteFile(file, doc, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-bbox", file, "-").Output()
+	// The cover holds the title; the page after it, the sources with their URLs.
+	out, err := exec.Command("pdftotext", "-f", "1", "-l", "2", "-bbox", file, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -121,5 +122,48 @@ func TestPDFLongWords(t *testing.T) {
 	}
 	if got := strings.ReplaceAll(text.String(), "\u200b", ""); !strings.Contains(got, "Supercalifragilistic_Supercalifragilistic_") {
 		t.Errorf("cover words %q: want the title's long word, broken only by line ends", got)
+	}
+}
+
+// Every source is listed in the PDF with its whole URL, each stance's quote carries the
+// number of its source, and the notes on method come last.
+func TestPDFSources(t *testing.T) {
+	d := testdebate.Load(t, "testdata/two-sources")
+	doc, err := New(d, Options{}).PDF(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Sources {
+		if !bytes.Contains(doc, []byte("/URI("+s.URL+")")) {
+			t.Errorf("no link to %s", s.URL)
+		}
+	}
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(doc, -1))
+	cover := strings.Join(strings.Fields(pdftotext(t, doc, "1")), " ")
+	for _, want := range []string{d.BottomLine, "Findings", "Luis Garcia takes no stance on any proposition.", "No expert addresses", "[1] " + d.Sources[0].Title, "[2] " + d.Sources[1].Title} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("cover %q: want %q", cover, want)
+		}
+	}
+	second := strings.Join(strings.Fields(pdftotext(t, doc, "2")), " ")
+	for _, s := range d.Sources {
+		for _, want := range []string{s.Title, s.Publisher, s.Date, s.URL} {
+			if !strings.Contains(second, want) {
+				t.Errorf("sources page %q: want %q", second, want)
+			}
+		}
+	}
+	var all strings.Builder
+	for i := 1; i <= pages; i++ {
+		all.WriteString(pdftotext(t, doc, itoa(i)))
+	}
+	text := strings.Join(strings.Fields(all.String()), " ")
+	for _, want := range []string{"\u201cIran's proxies fired\u201d [2]", "\u201cIran wanted this\u201d [1]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks the quote and its note %q", want)
+		}
+	}
+	if last := pdftotext(t, doc, itoa(pages)); !strings.Contains(last, "Notes on method") {
+		t.Errorf("last page %q: want the notes on method", last)
 	}
 }

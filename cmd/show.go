@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/findings"
+	"github.com/argmap-dev/argmap/stances"
 	"github.com/spf13/cobra"
 )
 
@@ -19,9 +21,10 @@ func newShow(s *Streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "show DEBATE",
 		Short: "Summarise a debate: source, experts, propositions",
-		Long: `Show prints a readable summary of a debate: its title and source, each expert with the
-number of claims by kind and of stances, and each proposition with how many experts address
-it and on which side.
+		Long: `Show prints a readable summary of a debate: its title, the curator's bottom line and key
+points, findings on what the stances show (each says how many experts it rests on), every
+source with how many quotes come from it, each expert with the number of claims by kind
+and of stances, and each proposition with how many experts address it and on which side.
 
 --format json prints the whole validated model instead (see docs/json.md): the contract
 scripts and the other commands build on.`,
@@ -65,7 +68,8 @@ func runShow(s *Streams, o *showOptions, path string) error {
 		}
 		buf.Write(out)
 	default:
-		if err := argmap.WriteSummary(&buf, d, toStdout(o.output) && s.color()); err != nil {
+		opt := argmap.SummaryOptions{Color: toStdout(o.output) && s.color(), Findings: findings.Of(stances.New(d, stances.Options{}))}
+		if err := argmap.WriteSummary(&buf, d, opt); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,8 @@
 // "Analyst A", "Analyst B", ... (a shuffle fixed by a seed) with their claims as numbered
 // statements and exercises generated from the data, and, separately, the answer key that
 // names the analysts and gives the stance matrix, each recommendation's supports, the
-// attacks across analysts and the map of the whole debate.
+// attacks across analysts and the map of the whole debate. The key lists every source in
+// full, and in a debate with several [[sources]] numbers the source after each quote.
 //
 // A handout is built once as a list of blocks (headings, paragraphs, lists, tables, the map)
 // and written as Markdown (for learning-platform pages), self-contained HTML (printable) or
@@ -11,7 +12,7 @@
 //
 // The worksheet must not give the analysts away. It holds no name, role, affiliation, expert
 // id or claim reference of any expert: statements are numbered, the map is left out (its
-// labels, ids and tooltips carry the names), the source is named by its title alone (its
+// labels, ids and tooltips carry the names), each source is named by its title alone (its
 // page names the analysts), and every text it quotes from the debate (title, description,
 // propositions, claims, quotes) has each expert's name, the words of it, their sort name,
 // id and affiliation replaced by their letter or "[affiliation]".
@@ -144,8 +145,38 @@ func (h *Handout) statement(c *argmap.Claim) string {
 	}
 	if c.Quote != "" {
 		s += " \u2014 \u201c" + h.text(c.Quote) + "\u201d"
+		if n := h.sourceNote(c); n > 0 {
+			s += fmt.Sprintf(" [%d]", n)
+		}
 	}
 	return s
+}
+
+// sourceNote is the number of the source a claim's quote comes from, in the key of a debate
+// with several [[sources]] (numbered as listed); 0 elsewhere.
+func (h *Handout) sourceNote(c *argmap.Claim) int {
+	if !h.key || len(h.d.Sources) == 0 {
+		return 0
+	}
+	e, _ := h.d.Expert(c.Expert)
+	id := h.d.SourceOf(e, c)
+	for i, s := range h.d.Sources {
+		if s.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// sourceLine is a source as the key lists it: title, publisher, date and URL in full.
+func sourceLine(s *argmap.Source) string {
+	line := s.Title
+	for _, x := range []string{s.Publisher, s.Date, s.URL} {
+		if x != "" {
+			line += ", " + x
+		}
+	}
+	return line
 }
 
 func (h *Handout) propLabel(id string) string { return "P" + strconv.Itoa(h.prop[id]) }
@@ -163,20 +194,26 @@ func (h *Handout) event(kind string) {
 	if d.Source != nil && d.Source.Title != "" {
 		src := "Source: " + h.text(d.Source.Title)
 		if h.key {
-			if d.Source.Publisher != "" {
-				src += ", " + d.Source.Publisher
-			}
-			if d.Source.Date != "" {
-				src += ", " + d.Source.Date
-			}
-			if d.Source.URL != "" {
-				src += ", " + d.Source.URL
-			}
+			src = "Source: " + sourceLine(d.Source)
 		}
 		meta = append(meta, src)
 	}
+	if len(d.Sources) > 0 && !h.key { // the titles alone: their pages name the analysts
+		var titles []string
+		for _, s := range d.Sources {
+			titles = append(titles, h.text(s.Title))
+		}
+		meta = append(meta, "Sources: "+strings.Join(titles, "; "))
+	}
 	if len(meta) > 0 {
 		h.add(para(sentences(meta)))
+	}
+	if len(d.Sources) > 0 && h.key {
+		var srcs []item
+		for i, s := range d.Sources {
+			srcs = append(srcs, item{strconv.Itoa(i + 1), sourceLine(s)})
+		}
+		h.add(para("Sources (the number in brackets after a quote):"), list(srcs))
 	}
 	if d.Description != "" {
 		h.add(para(h.text(d.Description)))

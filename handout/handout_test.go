@@ -346,3 +346,42 @@ func TestHTMLDirection(t *testing.T) {
 		t.Fatalf("the hostile key holds no Hebrew: the test no longer tests anything")
 	}
 }
+
+// With several [[sources]], the key lists each in full (title, publisher, date, URL) and
+// numbers the source after every quote; the worksheet names the sources by title alone.
+func TestSources(t *testing.T) {
+	d := testdebate.Load(t, "../briefing/testdata/two-sources")
+	for _, f := range Formats() {
+		t.Run(string(f), func(t *testing.T) {
+			key, ok := extractText(t, write(t, d, Options{Seed: DefaultSeed, Key: true}, f), f)
+			if !ok {
+				t.Skip("no pdftotext (poppler-utils): run make deps")
+			}
+			key = strings.NewReplacer(`\[`, "[", `\]`, "]").Replace(strings.Join(strings.Fields(key), " ")) // Markdown escapes brackets
+			for _, s := range d.Sources {
+				for _, want := range []string{s.Title, s.Publisher, s.Date, s.URL} {
+					if !strings.Contains(key, want) {
+						t.Errorf("the %s key lacks %q of source %s", f, want, s.ID)
+					}
+				}
+			}
+			for _, want := range []string{"“Deterrence needs a reply” [2]", "“The militias answer to Tehran” [1]", "“Leaving now would hand the country to the militias” [2]"} {
+				if !strings.Contains(key, want) {
+					t.Errorf("the %s key lacks the quote with its source %q", f, want)
+				}
+			}
+			sheet, _ := extractText(t, write(t, d, Options{Seed: DefaultSeed}, f), f)
+			sheet = strings.Join(strings.Fields(sheet), " ")
+			for _, s := range d.Sources {
+				if !strings.Contains(sheet, s.Title) {
+					t.Errorf("the %s worksheet lacks the title of source %s", f, s.ID)
+				}
+				for _, hidden := range []string{s.Publisher, s.URL} {
+					if strings.Contains(sheet, hidden) {
+						t.Errorf("the %s worksheet shows %q of source %s: titles only", f, hidden, s.ID)
+					}
+				}
+			}
+		})
+	}
+}

@@ -98,7 +98,10 @@ func FromArticles(as []Article) []File {
 	} else {
 		d.WriteString("# date = 2020-03-11                 # the event's date\n")
 	}
-	d.WriteString("# description = \"TODO: one paragraph on what the experts react to\"\n\n")
+	d.WriteString("# description = \"TODO: one paragraph on what the experts react to\"\n")
+	d.WriteString("# bottom_line = \"TODO: what the experts conclude, in a short paragraph (read first)\"\n")
+	d.WriteString("# key_points = [\"TODO: a point that backs the bottom line\"]\n")
+	d.WriteString("# notes = \"TODO: how the experts were chosen and their stances read\"\n\n")
 	srcIDs := sourceIDs(as)
 	for i, a := range as {
 		if len(as) == 1 {

@@ -10,6 +10,17 @@ title = "Port strike: should the city settle?"   # required
 date = 2026-01-15                                # optional: the event's date (YYYY-MM-DD)
 description = "Dockworkers have struck for two weeks; two economists react."
 
+# Your bottom line, read first (in argmap brief, on the PDF's cover, in argmap show): what
+# the experts conclude, in a short paragraph, and a few key points that back it.
+bottom_line = "The two economists split: Doe sees lasting harm and wants a settlement this week; Roe expects the harm to pass and would hold out for a longer contract."
+key_points = [
+  "Doe: shippers who leave the port will not come back quickly.",
+  "Roe: rerouted cargo returns once a strike ends, and settling now sets a costly precedent.",
+]
+# Your notes on method, shown at the end of a briefing: how you chose the experts and read
+# their stances.
+notes = "Stances are read from the published reactions; inferred ones say so."
+
 # Where the reactions were published. "argmap check --source article.txt ." then verifies
 # that every quote below occurs in that text, in the expert's own section.
 [source]

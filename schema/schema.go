@@ -12,6 +12,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/argmap-dev/argmap/argmap"
 )
 
 // Node is a JSON Schema node: just the keywords these schemas use.
@@ -24,6 +26,8 @@ type Node struct {
 	Format               string           `json:"format,omitempty"`
 	Pattern              string           `json:"pattern,omitempty"`
 	MinLength            *int             `json:"minLength,omitempty"`
+	MaxLength            *int             `json:"maxLength,omitempty"`
+	MaxItems             *int             `json:"maxItems,omitempty"`
 	Enum                 []string         `json:"enum,omitempty"`
 	Minimum              *int             `json:"minimum,omitempty"`
 	Maximum              *int             `json:"maximum,omitempty"`
@@ -77,6 +81,12 @@ func Debate() *Node {
 		"title":       text("the debate's title"),
 		"date":        date("the date of the event or of the curation"),
 		"description": str("one paragraph: what the experts react to"),
+		"bottom_line": &Node{Type: "string", MaxLength: ptr(argmap.MaxBottomLine),
+			Description: "the curator's conclusion in a short paragraph (at most 1,200 characters), what a reader takes away first: shown first in `argmap brief`, on the PDF's cover and in `argmap show`"},
+		"key_points": &Node{Type: "array", MaxItems: ptr(argmap.MaxKeyPoints), Items: &Node{Type: "string", MinLength: ptr(1), MaxLength: ptr(argmap.MaxKeyPoint)},
+			Description: "up to 10 points that back the bottom line, one sentence each (at most 300 characters)"},
+		"notes": &Node{Type: "string", MaxLength: ptr(argmap.MaxNotes),
+			Description: "the curator's notes on method (how the experts were chosen, how stances were read; at most 10,000 characters): shown at the end of a briefing"},
 		"source": object("where the reactions were published", []string{"title"}, map[string]*Node{
 			"title":     text("the publication's title"),
 			"publisher": str(`e.g. "Atlantic Council"`),

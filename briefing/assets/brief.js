@@ -9,6 +9,7 @@
   const experts = new Map(data.experts.map((e) => [e.id, e]));
   const props = new Map(data.propositions.map((p) => [p.id, p]));
   const stances = new Map(data.stances.map((s) => [s.expert + " " + s.proposition, s]));
+  const sources = new Map(data.sources.map((s) => [s.id || "", s]));
   const evidenceOf = new Map(); // claim ref -> stances resting on it
   for (const s of data.stances) for (const r of s.evidence || []) {
     if (!evidenceOf.has(r)) evidenceOf.set(r, []);
@@ -31,6 +32,16 @@
   }
   function isolate(text) { const b = el("bdi", "", text); return b; }
   function name(id) { const e = experts.get(id); return e ? e.name : id; }
+  // cite names a quote's source and links to it in the list of sources.
+  function cite(id) {
+    const s = sources.get(id || "");
+    if (!s) return [];
+    const a = el("a", "cite", "[" + s.note + "] " + s.title);
+    a.href = "#source-" + s.note;
+    const p = el("p", "cite");
+    p.append("Source: ", a);
+    return [p];
+  }
 
   // The detail panel: a stance or a claim.
   const detail = $("detail"), body = $("detail-body");
@@ -76,7 +87,7 @@
     if (s.confidence) how += ", confidence " + s.confidence + "/10";
     if (s.inferred) how += ", inferred";
     out.push(el("p", "position", how));
-    if (s.quote) out.push(el("blockquote", "quote", "\u201c" + s.quote + "\u201d"));
+    if (s.quote) out.push(el("blockquote", "quote", "\u201c" + s.quote + "\u201d"), ...cite(s.source));
     if (s.note) out.push(el("p", "note", "Note: " + s.note));
     out.push(...list("Evidence", s.evidence));
     open(out, "stance");
@@ -89,7 +100,7 @@
     const h = el("h3");
     h.append(isolate(name(c.expert)), ": " + c.kind + (c.implicit ? " (implicit)" : ""));
     out.push(h, el("p", "claim-text", c.text));
-    if (c.quote) out.push(el("blockquote", "quote", "\u201c" + c.quote + "\u201d"));
+    if (c.quote) out.push(el("blockquote", "quote", "\u201c" + c.quote + "\u201d"), ...cite(c.source));
     out.push(el("p", "ref", ref));
     out.push(...list("Supported by", c.supported_by), ...list("Attacked by", c.attacked_by));
     out.push(...list("Supports", c.supports), ...list("Attacks", c.attacks));
