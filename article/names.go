@@ -159,9 +159,9 @@ func nameAt(s string) (name string, end int, ok bool) {
 			continue
 		}
 		// A name glued to what follows it, a lost line break: "DoeSenior", "DoeJane".
-		if left, ok := glued(w); ok && len(parts) >= 1 && isNameWord(left) {
+		if left, ok := glued(w); ok && len(parts) >= 1 && isNameWord(left) && !particles[strings.ToLower(left)] && !notNames[strings.ToLower(left)] && !isInitial(left) {
 			parts = append(parts, left)
-			return finishName(parts), wstart + len(left), true
+			break
 		}
 		if !isNameWord(w) || (notNames[lw] && !particles[lw] && !(len(parts) == 0 && isGivenName(w))) {
 			pos = wstart
