@@ -1,15 +1,15 @@
 // Package evaluate asks which arguments of a debate still stand, treating each claim as an
-// argument and the curated attacks as the attack relation of an abstract argumentation
-// framework (Dung 1995). Support links do not take part: bipolar frameworks give support
-// several incompatible meanings (deductive, necessary, evidential), and the curation does
-// not say which one an expert intends, so the evaluation claims only what attack alone
-// settles. (See docs/evaluate.md.)
+// argument. (See docs/evaluate.md.)
 //
-// Two semantics are offered:
+// Three semantics are offered:
 //
-//   - grounded: the one most sceptical labelling. A claim is in when every claim attacking
-//     it is out, out when some claim attacking it is in, and undecided otherwise (in a cycle
-//     of attacks that nothing settles). Computed in linear time.
+//   - support (the default): a bipolar framework with necessary support (see [Bipolar]). A
+//     premise stands unless defeated; a conclusion or recommendation that has reasons
+//     stands only while one of them stands and it is not defeated. Labels: in, defeated,
+//     unsupported, undecided.
+//   - grounded: Dung's (1995) most sceptical labelling over the attacks alone. A claim is in
+//     when every claim attacking it is out, out when some claim attacking it is in, and
+//     undecided otherwise (in a cycle of attacks that nothing settles). Linear time.
 //   - preferred: the maximal admissible sets (a set is admissible when no member attacks
 //     another and it counter-attacks every attacker of its members). Each preferred
 //     extension is one coherent position a reader may take; every one of them contains the
@@ -31,11 +31,13 @@ type Label int8
 const (
 	Undecided Label = iota
 	In
-	Out
+	Out         // grounded and preferred: an attacker is in
+	Defeated    // support: an attacker stands
+	Unsupported // support: every reason fell
 )
 
 func (l Label) String() string {
-	return [...]string{"undecided", "in", "out"}[l]
+	return [...]string{"undecided", "in", "out", "defeated", "unsupported"}[l]
 }
 
 // MarshalText writes the label's name.

@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -15,13 +16,21 @@ type Semantics string
 
 // The semantics offered.
 const (
+	Support   Semantics = "support" // the default: support and attack (see Bipolar)
 	Grounded  Semantics = "grounded"
 	Preferred Semantics = "preferred"
 )
 
+// SemanticsNames lists the semantics offered, the default first.
+var SemanticsNames = []string{string(Support), string(Grounded), string(Preferred)}
+
 // Options choose the evaluation.
 type Options struct {
-	Semantics Semantics // "" means Grounded
+	Semantics Semantics // "" means Support
+	// Accept and Reject are claim references the reader accepts or rejects whatever the
+	// debate says (what if): accepted claims are in, rejected ones defeated (out), and the
+	// rest is labelled around them (support and grounded semantics).
+	Accept, Reject []string
 	// Expert, when set, evaluates from that expert's side: their claims that the grounded
 	// labelling leaves undecided are assumed in, in file order, unless a claim that is in
 	// by then attacks them (grounded semantics only).
@@ -41,9 +50,12 @@ type Result struct {
 
 // Counts counts the claims by label.
 type Counts struct {
-	In        int `json:"in"`
-	Out       int `json:"out"`
-	Undecided int `json:"undecided"`
+	In  int `json:"in"`
+	Out int `json:"out"` // with the support semantics: defeated and unsupported
+	// Defeated and Unsupported split Out (support semantics).
+	Defeated    int `json:"defeated,omitempty"`
+	Unsupported int `json:"unsupported,omitempty"`
+	Undecided   int `json:"undecided"`
 }
 
 // Claim is one claim's label and the reason for it. With the preferred semantics a claim
@@ -56,13 +68,29 @@ type Claim struct {
 	Accepted int    `json:"in_extensions,omitempty"`
 }
 
-// Evaluate evaluates the debate's claims under the attack relation.
+// UnknownClaimError is the error of an accepted or rejected reference that names no claim.
+type UnknownClaimError struct {
+	Ref  string
+	Hint string // the nearest reference, or ""
+}
+
+func (e *UnknownClaimError) Error() string {
+	if e.Hint != "" {
+		return fmt.Sprintf("no claim %q in this debate (did you mean %q?)", e.Ref, e.Hint)
+	}
+	return fmt.Sprintf("no claim %q in this debate (references are expert/claim)", e.Ref)
+}
+
+// ErrAcceptedAndRejected is the error of a claim the reader both accepts and rejects.
+var ErrAcceptedAndRejected = errors.New("both accepted and rejected")
+
+// Evaluate evaluates the debate's claims.
 func Evaluate(d *argmap.Debate, opt Options) (*Result, error) {
 	if opt.Semantics == "" {
-		opt.Semantics = Grounded
+		opt.Semantics = Support
 	}
-	if opt.Semantics != Grounded && opt.Semantics != Preferred {
-		return nil, fmt.Errorf("unknown semantics %q: want grounded or preferred", opt.Semantics)
+	if opt.Semantics != Support && opt.Semantics != Grounded && opt.Semantics != Preferred {
+		return nil, fmt.Errorf("unknown semantics %q: want support, grounded or preferred", opt.Semantics)
 	}
 	var claims []*argmap.Claim
 	index := map[string]int{}
@@ -72,16 +100,66 @@ func Evaluate(d *argmap.Debate, opt Options) (*Result, error) {
 			claims = append(claims, c)
 		}
 	}
-	var pairs [][2]int
+	what := map[int]string{} // the claims the reader accepts or rejects
+	var accept, reject []int
+	for _, l := range []struct {
+		refs []string
+		to   *[]int
+		verb string
+	}{{opt.Accept, &accept, "accepted"}, {opt.Reject, &reject, "rejected"}} {
+		for _, ref := range l.refs {
+			i, ok := index[ref]
+			if !ok {
+				refs := make([]string, len(claims))
+				for j, c := range claims {
+					refs[j] = c.Ref
+				}
+				return nil, &UnknownClaimError{Ref: ref, Hint: argmap.Suggest(ref, refs)}
+			}
+			if w, twice := what[i]; twice && w != l.verb {
+				return nil, fmt.Errorf("claim %q: %w", ref, ErrAcceptedAndRejected)
+			}
+			what[i] = l.verb
+			*l.to = append(*l.to, i)
+		}
+	}
+	if len(what) > 0 && (opt.Semantics == Preferred || opt.Expert != "") {
+		return nil, fmt.Errorf("accepting or rejecting claims works with the support and grounded semantics, without an expert's side")
+	}
+	var pairs, supports [][2]int
 	for i, c := range claims {
 		for _, to := range c.Attacks {
 			if j, ok := index[to]; ok {
 				pairs = append(pairs, [2]int{i, j})
 			}
 		}
+		for _, to := range c.Supports {
+			if j, ok := index[to]; ok {
+				supports = append(supports, [2]int{i, j})
+			}
+		}
+	}
+	r := &Result{Semantics: opt.Semantics, Expert: opt.Expert}
+	if opt.Semantics == Support {
+		if opt.Expert != "" {
+			return nil, fmt.Errorf("--expert evaluates under the grounded semantics only")
+		}
+		needs := make([]bool, len(claims))
+		for i, c := range claims {
+			needs[i] = c.Kind != argmap.Premise
+		}
+		b := NewBipolar(len(claims), pairs, supports, needs)
+		labels := b.Label(accept, reject)
+		for a, c := range claims {
+			r.Claims = append(r.Claims, Claim{Ref: c.Ref, Label: labels[a], Why: supportWhy(b, claims, labels, a, what[a])})
+		}
+		if len(pairs) == 0 && len(supports) == 0 {
+			r.Note = "no claim attacks or supports another: every claim is in"
+		}
+		r.count()
+		return r, nil
 	}
 	f := NewFramework(len(claims), pairs)
-	r := &Result{Semantics: opt.Semantics, Expert: opt.Expert}
 	if len(pairs) == 0 {
 		r.Note = "no claim attacks another: every claim is in"
 	}
@@ -134,24 +212,92 @@ func Evaluate(d *argmap.Debate, opt Options) (*Result, error) {
 					favoured[a] = true
 				}
 			}
+		} else if len(what) > 0 {
+			// Dung's grounded labelling is the support one without supports.
+			labels = NewBipolar(len(claims), pairs, nil, nil).Label(accept, reject)
+			for a, l := range labels {
+				if l == Defeated {
+					labels[a] = Out
+				}
+			}
 		} else {
 			labels = f.Grounded()
 		}
 		for a, c := range claims {
-			r.Claims = append(r.Claims, Claim{Ref: c.Ref, Label: labels[a], Why: groundedWhy(f, claims, labels, a, favoured[a], opt.Expert)})
+			why := groundedWhy(f, claims, labels, a, favoured[a], opt.Expert)
+			if w := what[a]; w != "" {
+				why = w + " by the reader (what if)"
+			}
+			r.Claims = append(r.Claims, Claim{Ref: c.Ref, Label: labels[a], Why: why})
 		}
 	}
+	r.count()
+	return r, nil
+}
+
+func (r *Result) count() {
 	for _, c := range r.Claims {
 		switch c.Label {
 		case In:
 			r.Counts.In++
 		case Out:
 			r.Counts.Out++
+		case Defeated:
+			r.Counts.Out++
+			r.Counts.Defeated++
+		case Unsupported:
+			r.Counts.Out++
+			r.Counts.Unsupported++
 		default:
 			r.Counts.Undecided++
 		}
 	}
-	return r, nil
+}
+
+// supportWhy says in one line why a claim has its label under the support semantics.
+func supportWhy(f *Bipolar, claims []*argmap.Claim, labels []Label, a int, what string) string {
+	if what != "" {
+		return what + " by the reader (what if)"
+	}
+	refs := func(of []int, keep func(b int) bool) string {
+		var out []string
+		for _, b := range of {
+			if keep(b) {
+				out = append(out, claims[b].Ref)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	is := func(l Label) func(int) bool { return func(b int) bool { return labels[b] == l } }
+	out := func(b int) bool { return labels[b] != In && labels[b] != Undecided }
+	switch labels[a] {
+	case In:
+		var parts []string
+		if f.Needs[a] {
+			parts = append(parts, "stands on "+refs(f.Reasons[a], is(In)))
+		}
+		if len(f.Attackers[a]) > 0 {
+			parts = append(parts, "every attacker fell: "+refs(f.Attackers[a], out))
+		} else if !f.Needs[a] {
+			parts = append(parts, "not attacked")
+		}
+		return strings.Join(parts, "; ")
+	case Defeated:
+		in := refs(f.Attackers[a], is(In))
+		if strings.Contains(in, ", ") {
+			return "defeated by " + in + ", which stand"
+		}
+		return "defeated by " + in + ", which stands"
+	case Unsupported:
+		if left := refs(f.Reasons[a], func(b int) bool { return !out(b) }); left != "" {
+			return "its reasons rest on each other in a circle: " + left
+		}
+		return "every reason fell: " + refs(f.Reasons[a], out)
+	}
+	if u := refs(f.Attackers[a], is(Undecided)); u != "" {
+		return "attacked by " + u + ": a cycle of attacks that nothing settles"
+	}
+	return "its reasons are undecided: " + refs(f.Reasons[a], is(Undecided))
 }
 
 // attackedByAll reports whether every extension attacks a.
@@ -223,8 +369,14 @@ func WriteText(w io.Writer, r *Result) error {
 	if r.Expert != "" {
 		side = " from " + r.Expert + "'s side"
 	}
-	fmt.Fprintf(&b, "%s evaluation%s: %d claims: %d in, %d out, %d undecided\n", strings.ToUpper(string(r.Semantics[:1]))+string(r.Semantics[1:]), side,
-		len(r.Claims), r.Counts.In, r.Counts.Out, r.Counts.Undecided)
+	name := strings.ToUpper(string(r.Semantics[:1])) + string(r.Semantics[1:])
+	if r.Semantics == Support {
+		fmt.Fprintf(&b, "%s evaluation: %d claims: %d in, %d defeated, %d unsupported, %d undecided\n", name,
+			len(r.Claims), r.Counts.In, r.Counts.Defeated, r.Counts.Unsupported, r.Counts.Undecided)
+	} else {
+		fmt.Fprintf(&b, "%s evaluation%s: %d claims: %d in, %d out, %d undecided\n", name, side,
+			len(r.Claims), r.Counts.In, r.Counts.Out, r.Counts.Undecided)
+	}
 	if r.Note != "" {
 		fmt.Fprintf(&b, "%s\n", r.Note)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/argmap-dev/argmap/argmap"
+	"github.com/argmap-dev/argmap/argmap/synth"
 	"github.com/argmap-dev/argmap/internal/golden"
 	"github.com/argmap-dev/argmap/internal/testdebate"
 )
@@ -16,9 +17,10 @@ func TestEvaluateSeed(t *testing.T) {
 		name string
 		opt  Options
 	}{
-		{"grounded", Options{}},
+		{"support", Options{}},
+		{"grounded", Options{Semantics: Grounded}},
 		{"preferred", Options{Semantics: Preferred}},
-		{"grounded-kadhim", Options{Expert: "kadhim"}},
+		{"grounded-kadhim", Options{Semantics: Grounded, Expert: "kadhim"}},
 	} {
 		r, err := Evaluate(d, c.opt)
 		if err != nil {
@@ -43,7 +45,7 @@ func TestEvaluateSeed(t *testing.T) {
 // claim in has all its attackers out: the labelling is legal on the real debate.
 func TestGroundedIsLegalOnSeed(t *testing.T) {
 	d := testdebate.Load(t, "../seeds/camp-taji")
-	r, _ := Evaluate(d, Options{})
+	r, _ := Evaluate(d, Options{Semantics: Grounded})
 	label := map[string]Label{}
 	for _, c := range r.Claims {
 		label[c.Ref] = c.Label
@@ -87,7 +89,7 @@ func TestNoAttacks(t *testing.T) {
 			c.Attacks = nil
 		}
 	}
-	r, err := Evaluate(d, Options{})
+	r, err := Evaluate(d, Options{Semantics: Grounded})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +102,9 @@ func TestNoAttacks(t *testing.T) {
 
 func TestEvaluateErrors(t *testing.T) {
 	d := testdebate.Load(t, "../seeds/camp-taji")
-	for _, opt := range []Options{{Semantics: "stable"}, {Expert: "nobody"}, {Semantics: Preferred, Expert: "hof"}} {
+	for _, opt := range []Options{{Semantics: "stable"}, {Semantics: Grounded, Expert: "nobody"}, {Semantics: Preferred, Expert: "hof"},
+		{Expert: "hof"}, {Reject: []string{"hof/nothing"}}, {Semantics: Preferred, Accept: []string{"hof/tehran-probing"}},
+		{Accept: []string{"hof/tehran-probing"}, Reject: []string{"hof/tehran-probing"}}} {
 		if _, err := Evaluate(d, opt); err == nil {
 			t.Errorf("Evaluate(%+v): no error", opt)
 		}
@@ -111,6 +115,20 @@ func BenchmarkPreferredSeed(b *testing.B) {
 	d := testdebate.Load(b, "../seeds/camp-taji")
 	for b.Loop() {
 		if _, err := Evaluate(d, Options{Semantics: Preferred}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluate3000 evaluates a synthetic debate of 3,000 claims under the default
+// (support) semantics: the budget is 50 ms.
+func BenchmarkEvaluate3000(b *testing.B) {
+	d, diags := argmap.Parse(synth.Generate(synth.Config{Claims: 3000}), argmap.Options{})
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	for b.Loop() {
+		if _, err := Evaluate(d, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
