@@ -113,6 +113,9 @@ type DebateData struct {
 	Title        string                `json:"title"`
 	Date         string                `json:"date,omitempty"`
 	Description  string                `json:"description,omitempty"`
+	BottomLine   string                `json:"bottom_line,omitempty"`
+	KeyPoints    []string              `json:"key_points,omitempty"`
+	Notes        string                `json:"notes,omitempty"`
 	Source       *argmap.Source        `json:"source,omitempty"`
 	Sources      []*argmap.Source      `json:"sources,omitempty"`
 	Propositions []*argmap.Proposition `json:"propositions"`
@@ -123,7 +126,8 @@ type DebateData struct {
 // so the same debate always gives the same document.
 func Export(d *argmap.Debate) *Doc {
 	doc := &Doc{Nodes: []Node{}, Edges: []Edge{}, Locutions: []Locution{}, Participants: []Participant{}}
-	dd := &DebateData{Title: d.Title, Date: d.Date, Description: d.Description, Source: d.Source, Sources: d.Sources,
+	dd := &DebateData{Title: d.Title, Date: d.Date, Description: d.Description,
+		BottomLine: d.BottomLine, KeyPoints: d.KeyPoints, Notes: d.Notes, Source: d.Source, Sources: d.Sources,
 		Propositions: d.Propositions, Stances: []*argmap.Stance{}}
 	edge := func(from, to string) {
 		doc.Edges = append(doc.Edges, Edge{EdgeID: ID(fmt.Sprintf("e%d", len(doc.Edges)+1)), FromID: ID(from), ToID: ID(to)})

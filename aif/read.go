@@ -159,6 +159,7 @@ func Debate(doc *Doc) ([]File, []string, error) {
 	df := debateFile{Title: "Imported from AIF", Propositions: []propositionFile{}}
 	if d := doc.Argmap; d != nil {
 		df.Title, df.Date, df.Description = d.Title, d.Date, d.Description
+		df.BottomLine, df.KeyPoints, df.Notes = d.BottomLine, d.KeyPoints, d.Notes
 		if d.Source != nil {
 			df.Source = &sourceFile{"", d.Source.Title, d.Source.Publisher, d.Source.URL, d.Source.Date}
 		}
@@ -300,6 +301,9 @@ type debateFile struct {
 	Title        string            `toml:"title"`
 	Date         string            `toml:"date,omitempty"`
 	Description  string            `toml:"description,omitempty"`
+	BottomLine   string            `toml:"bottom_line,omitempty"`
+	KeyPoints    []string          `toml:"key_points,omitempty"`
+	Notes        string            `toml:"notes,omitempty"`
 	Source       *sourceFile       `toml:"source,omitempty"`
 	Sources      []sourceFile      `toml:"sources,omitempty"`
 	Propositions []propositionFile `toml:"propositions"`
