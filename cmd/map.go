@@ -22,6 +22,8 @@ type mapOptions struct {
 	wrap                int
 	ids, noLegend       bool
 	evaluate            bool
+	semantics           string
+	accept, reject      []string
 }
 
 func newMap(s *Streams) *cobra.Command {
@@ -72,7 +74,9 @@ pipe.`, graph.MaxClaims, graph.MaxEdges),
 	f.IntVar(&o.wrap, "wrap", 28, "label width in characters")
 	f.BoolVar(&o.ids, "ids", false, "show claim ids in the labels")
 	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
-	f.BoolVar(&o.evaluate, "evaluate", false, "mark each claim IN, OUT or UNDECIDED (grounded semantics; see argmap evaluate)")
+	f.BoolVar(&o.evaluate, "evaluate", false, "mark which claims still stand: defeated struck and grey, unsupported faded, undecided '?' (see argmap evaluate)")
+	f.StringVar(&o.semantics, "semantics", "support", "with --evaluate: support, grounded or preferred")
+	whatIfFlags(c, &o.accept, &o.reject)
 	c.RegisterFlagCompletionFunc("rankdir", cobra.FixedCompletions([]string{"LR", "TB", "BT", "RL"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"dot", "neato", "fdp"}, cobra.ShellCompDirectiveNoFileComp))
 	c.RegisterFlagCompletionFunc("expert", completeIDs(func(d *argmap.Debate) (ids []string) {
@@ -132,6 +136,15 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 	if err := oneOf("rankdir", o.rankdir, "LR", "TB", "BT", "RL"); err != nil {
 		return err
 	}
+	if err := oneOf("semantics", o.semantics, evaluate.SemanticsNames...); err != nil {
+		return err
+	}
+	if !o.evaluate && (len(o.accept)+len(o.reject) > 0 || o.semantics != "support") {
+		return usage(errors.New("--semantics, --accept and --reject go with --evaluate"))
+	}
+	if len(o.accept)+len(o.reject) > 0 && o.semantics == "preferred" {
+		return usage(errors.New("--accept and --reject work with --semantics support or grounded"))
+	}
 	if err := checkOutput(s, o.output, string(format), format == render.PNG || format == render.PDF); err != nil {
 		return err
 	}
@@ -144,9 +157,9 @@ func runMap(ctx context.Context, s *Streams, o *mapOptions, path string) error {
 		return invalidDebate(s, path, diags)
 	}
 	if o.evaluate {
-		r, err := evaluate.Evaluate(d, evaluate.Options{})
+		r, err := evaluate.Evaluate(d, evaluate.Options{Semantics: evaluate.Semantics(o.semantics), Accept: o.accept, Reject: o.reject})
 		if err != nil {
-			return invalid(err)
+			return evaluateError(err)
 		}
 		opt.Status = map[string]string{}
 		for _, c := range r.Claims {

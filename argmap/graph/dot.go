@@ -92,8 +92,11 @@ func (m *Map) DOT() []byte {
 				// neato draws no clusters: the claim itself shows whose it is.
 				attrs += fmt.Sprintf(", color=%q, fillcolor=%q", ink(color), dotlabel.Tint(color, 0.10))
 			}
-			if m.opt.Status[c.Ref] == "out" {
+			switch st := m.opt.Status[c.Ref]; {
+			case defeated(st):
 				attrs = outAttrs(attrs)
+			case st == "unsupported":
+				attrs += fadedAttrs
 			}
 			fmt.Fprintf(&b, "    %s [%s, label=%s, tooltip=%s, id=%s]\n", dotlabel.Quote(c.Ref), attrs, m.claimLabel(c), tip(tooltip(c)), dotlabel.Quote(c.Ref))
 			if !m.supportsShownOwn(c) {
@@ -253,26 +256,37 @@ func dashed(attrs string) string {
 }
 
 // claimLabel is a claim's label attribute value: plain text, lines separated by \n, unless
-// the id goes above it in its own small grey font. Graphviz lays out a plain label faster
-// than an HTML-like one: a quarter less time for a map of a thousand claims.
+// the id goes above it in its own small grey font or the text is struck out (a defeated
+// claim). Graphviz lays out a plain label faster than an HTML-like one: a quarter less time
+// for a map of a thousand claims. An evaluation's label shows as a mark before the text ("?"
+// undecided, "⊘" unsupported) or as struck text (defeated); a claim that stands is plain.
 func (m *Map) claimLabel(c *argmap.Claim) string {
-	status := statusWord[m.opt.Status[c.Ref]]
-	if m.opt.IDs {
-		if status != "" {
-			status = "<B>" + status + "</B><BR/>"
-		}
-		return "<" + idLine(c.Ref) + status + m.wrapHTML(c.Text, m.opt.Wrap) + ">"
-	}
+	status := m.opt.Status[c.Ref]
+	mark := statusMark[status]
 	lines := wrap(cut(oneLine(c.Text), maxLabel), m.opt.Wrap)
-	if status != "" {
-		lines = append([]string{status}, lines...)
+	if struck := defeated(status); m.opt.IDs || struck {
+		for i, l := range lines {
+			lines[i] = dotlabel.HTML(l)
+			if struck {
+				lines[i] = "<S>" + lines[i] + "</S>"
+			}
+		}
+		id := ""
+		if m.opt.IDs {
+			id = idLine(c.Ref)
+		}
+		return "<" + id + dotlabel.HTML(mark) + strings.Join(lines, "<BR/>") + ">"
 	}
+	lines[0] = mark + lines[0]
 	for i, l := range lines {
 		q := dotlabel.Quote(l)
 		lines[i] = q[1 : len(q)-1]
 	}
 	return `"` + strings.Join(lines, `\n`) + `"`
 }
+
+// defeated reports whether an evaluation's label says a claim is knocked down by an attack.
+func defeated(status string) bool { return status == "out" || status == "defeated" }
 
 // outAttrs greys a defeated claim: a grey fill in place of its own, grey text.
 func outAttrs(attrs string) string {
@@ -281,11 +295,15 @@ func outAttrs(attrs string) string {
 		attrs = attrs[:i] + attrs[i+len(`fillcolor="`)+j+1:]
 		attrs = strings.TrimSuffix(strings.ReplaceAll(attrs, ", ,", ","), ", ")
 	}
-	return attrs + `, fillcolor="#D9D9D9", fontcolor="#444444"`
+	return attrs + `, fillcolor="#D9D9D9", fontcolor="#555555"`
 }
 
-// statusWord is the mark of an evaluation's label on a claim.
-var statusWord = map[string]string{"in": "IN", "out": "OUT (defeated)", "undecided": "UNDECIDED"}
+// Faded: the text and outline of an unsupported claim.
+const fadedAttrs = `, fontcolor="#8C8C8C", color="#A6A6A6"`
+
+// statusMark is the mark of an evaluation's label before a claim's text: none for a claim
+// that stands, nor for a defeated one (struck out and grey instead).
+var statusMark = map[string]string{"undecided": "? ", "unsupported": "\u2298 "}
 
 func idLine(id string) string {
 	return `<FONT POINT-SIZE="8" COLOR="` + idColor + `">` + dotlabel.HTML(id) + "</FONT><BR/>"
@@ -550,7 +568,7 @@ func (m *Map) legend() string {
 			`<TR><TD COLSPAN="3"><FONT POINT-SIZE="8">`+what+`</FONT></TD></TR></TABLE></TD>`)
 	}
 	if len(m.opt.Status) > 0 {
-		cell(`BORDER="0" ALIGN="LEFT" BALIGN="LEFT"`, "evaluation (grounded):<BR/>IN stands, OUT (defeated) grey,<BR/>UNDECIDED in an unsettled cycle")
+		cell(`BORDER="0" ALIGN="LEFT"`, "evaluation: plain stands, <S>struck</S> grey defeated, &#8856; faded unsupported (every reason fell), ? undecided")
 	}
 	var scale []string
 	for _, p := range g.positions {

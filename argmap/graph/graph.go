@@ -34,9 +34,10 @@ type Options struct {
 	NoLegend    bool
 	// BigMap is the number of claims above which a map is big (default [BigMap]).
 	BigMap int
-	// Status, when set, marks each claim with its label in an evaluation ("in", "out" or
-	// "undecided", by claim reference; see the evaluate package): the word above the text,
-	// and a grey fill for a claim that is out, so that it reads in greyscale.
+	// Status, when set, marks each claim with its label in an evaluation ("in", "defeated"
+	// or "out", "unsupported", "undecided", by claim reference; see the evaluate package): a
+	// claim that stands is drawn plain; a defeated one grey and struck out; an unsupported
+	// one faded, with a mark; an undecided one with "?". Each reads in greyscale.
 	Status map[string]string
 	// Engine is the Graphviz layout engine the DOT is written for: "dot" (the default) or a
 	// force-directed one ("neato", "fdp"), which needs overlap removal and a legend

@@ -442,32 +442,49 @@ func TestBounds(t *testing.T) {
 	}
 }
 
-// An evaluation's labels show on the claims, as words (they read in greyscale) and a grey
-// fill for a defeated claim, and the legend explains them.
+// An evaluation's labels show on the claims: a claim that stands is plain, a defeated one
+// grey and struck, an unsupported one faded with a mark, an undecided one with "?"; the
+// legend explains them in one line.
 func TestStatusMarks(t *testing.T) {
 	d := seed(t)
-	m, err := New(d, Options{View: Expert, Expert: "slavin", Status: map[string]string{
-		"slavin/deterrence-claim-mistaken": "out", "slavin/plausible-culprits": "in", "slavin/ill-prepared": "undecided",
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dot := string(m.DOT())
-	for _, line := range strings.Split(dot, "\n") {
-		if strings.HasPrefix(line, `    "slavin/deterrence-claim-mistaken" [`) && strings.Count(line, "fillcolor=") != 1 {
-			t.Errorf("a defeated claim's node sets its fill %d times: %s", strings.Count(line, "fillcolor="), line)
+	for _, ids := range []bool{false, true} {
+		m, err := New(d, Options{View: Expert, Expert: "slavin", IDs: ids, Status: map[string]string{
+			"slavin/deterrence-claim-mistaken": "defeated", "slavin/plausible-culprits": "in",
+			"slavin/ill-prepared": "undecided", "slavin/escalation-irresponsible": "unsupported",
+		}})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, want := range []string{
-		`fontcolor="#444444", label="OUT (defeated)\n`,
-		`label="OUT (defeated)\n`, `label="IN\n`, `label="UNDECIDED\n`, "evaluation (grounded)",
-	} {
-		if !strings.Contains(dot, want) {
-			t.Errorf("DOT lacks %q", want)
+		lines := map[string]string{}
+		for _, line := range strings.Split(string(m.DOT()), "\n") {
+			if ref, _, ok := strings.Cut(strings.TrimPrefix(line, `    "`), `" [`); ok && strings.HasPrefix(ref, "slavin/") {
+				lines[ref] = line
+			}
+		}
+		for _, c := range []struct{ ref, want, not string }{
+			{"slavin/deterrence-claim-mistaken", `fontcolor="#555555", label=<`, "? "},
+			{"slavin/deterrence-claim-mistaken", "<S>", "\u2298"},
+			{"slavin/plausible-culprits", "label=", `"IN\n`},
+			{"slavin/plausible-culprits", "label=", "<B>IN"},
+			{"slavin/plausible-culprits", "label=", "<S>"},
+			{"slavin/ill-prepared", "? ", "<S>"},
+			{"slavin/escalation-irresponsible", `fontcolor="#8C8C8C"`, "<S>"},
+			{"slavin/escalation-irresponsible", "\u2298 ", "? "},
+		} {
+			line := lines[c.ref]
+			if !strings.Contains(line, c.want) || strings.Contains(line, c.not) {
+				t.Errorf("IDs %v: %s: node %s; want %q and no %q", ids, c.ref, line, c.want, c.not)
+			}
+		}
+		if n := strings.Count(lines["slavin/deterrence-claim-mistaken"], "fillcolor="); n != 1 {
+			t.Errorf("a defeated claim's node sets its fill %d times", n)
+		}
+		if !strings.Contains(string(m.DOT()), "evaluation: plain stands, <S>struck</S> grey defeated") {
+			t.Errorf("the legend does not explain the evaluation")
 		}
 	}
 	plain, _ := New(d, Options{View: Expert, Expert: "slavin"})
-	if strings.Contains(string(plain.DOT()), "OUT (defeated)") {
+	if dot := string(plain.DOT()); strings.Contains(dot, "<S>") || strings.Contains(dot, "evaluation:") {
 		t.Errorf("a map without an evaluation marks claims")
 	}
 }
