@@ -3,12 +3,8 @@ package argmap
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/argmap-dev/argmap/article"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 // attribute checks that every quote found in the source lies in its own expert's part of
@@ -69,7 +65,7 @@ func (v *validator) attribute(quotes []quote, found []quoteResult, source, name 
 		}
 		k, ok := section[q.expert]
 		if !ok && !told[q.expert] {
-			k = matchSection(q.expert.Name, a.Experts)
+			k = a.Expert(q.expert.Name)
 			if k < 0 {
 				told[q.expert] = true
 				v.diags.warnf(whole(name), "attribution-unchecked", q.expert.ID,
@@ -106,50 +102,4 @@ func whose(in [][]quoteResult, i int) int {
 		}
 	}
 	return -1
-}
-
-// matchSection finds an expert's section by name: the same name, ignoring case, accents
-// and punctuation; else the one section with the same family name (the last word).
-func matchSection(name string, experts []article.Expert) int {
-	key := func(s string) []string {
-		var words []string
-		for _, w := range strings.Fields(strings.ToLower(s)) {
-			if f := foldWord(w); f != "" {
-				words = append(words, f)
-			}
-		}
-		return words
-	}
-	want := key(name)
-	if len(want) == 0 {
-		return -1
-	}
-	for k, e := range experts {
-		if strings.Join(key(e.Name), " ") == strings.Join(want, " ") {
-			return k
-		}
-	}
-	match := -1
-	for k, e := range experts {
-		if got := key(e.Name); len(got) > 0 && got[len(got)-1] == want[len(want)-1] {
-			if match >= 0 {
-				return -1 // two of that family name: do not guess
-			}
-			match = k
-		}
-	}
-	return match
-}
-
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
-// foldWord keeps a word's letters and digits, in any script, without accents.
-func foldWord(w string) string {
-	w, _, _ = transform.String(stripMarks, w)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return -1
-	}, w)
 }

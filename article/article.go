@@ -540,11 +540,16 @@ func (t *template) fill(a *Article, bs []block, opt Options) {
 		}
 	}
 	for _, n := range opt.Names {
-		if matchName(n, a.expertNames()) < 0 {
+		if a.Expert(n) < 0 {
 			a.Missing = append(a.Missing, n)
 		}
 	}
 }
+
+// Expert returns the index in a.Experts of the expert of that name, as people write names
+// (case, accents, middle names and initials aside; the family name alone when only one
+// expert has it), or -1.
+func (a *Article) Expert(name string) int { return matchName(name, a.expertNames()) }
 
 func (a *Article) expertNames() []string {
 	out := make([]string, len(a.Experts))

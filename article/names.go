@@ -117,14 +117,6 @@ func toSet(words string) map[string]bool {
 	return m
 }
 
-// word is a word of a text and where it ends.
-type word struct {
-	text     string
-	start    int
-	end      int // byte offset just after the word
-	trailing string
-}
-
 // nameAt reads a person's name at the start of s. It returns the name and the byte offset in
 // s where the text after it starts (after a bracket that follows the name), or ok false.
 func nameAt(s string) (name string, end int, ok bool) {

@@ -78,6 +78,7 @@ New never overwrites a file: if one exists it writes nothing (--force overwrites
 func runNew(s *Streams, o *newOptions, dir string) error {
 	files := scaffold.Starter()
 	var report strings.Builder
+	var as []scaffold.Article
 	if len(o.from) == 0 && (len(o.experts) > 0 || o.names != "") {
 		return usage(errors.New("--expert and --experts name the experts of an article: give it with --from ARTICLE"))
 	}
@@ -86,7 +87,6 @@ func runNew(s *Streams, o *newOptions, dir string) error {
 		if err != nil {
 			return err
 		}
-		var as []scaffold.Article
 		for _, path := range o.from {
 			src, err := article.ReadFile(path)
 			if err != nil {
@@ -130,15 +130,12 @@ func runNew(s *Streams, o *newOptions, dir string) error {
 	fmt.Fprintf(&b, "wrote %s: %s\n", dir, strings.Join(names, ", "))
 	if len(o.from) > 0 {
 		var srcs []string
-		for _, f := range o.from {
-			srcs = append(srcs, "--source "+f)
-		}
-		if len(o.from) > 1 {
-			srcs = srcs[:0]
-			for _, f := range o.from {
-				id := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-				srcs = append(srcs, "--source "+id+"="+f)
+		ids := scaffold.SourceIDs(as)
+		for i, f := range o.from {
+			if len(o.from) > 1 { // ID=FILE, with the id the scaffold gave the source
+				f = ids[i] + "=" + f
 			}
+			srcs = append(srcs, "--source "+f)
 		}
 		fmt.Fprintf(&b, "next: rename the proposition in debate.toml, write the others and each expert's claims, then run\n  argmap check %s %s\n", strings.Join(srcs, " "), dir)
 	} else {

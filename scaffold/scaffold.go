@@ -102,7 +102,7 @@ func FromArticles(as []Article) []File {
 	d.WriteString("# bottom_line = \"TODO: what the experts conclude, in a short paragraph (read first)\"\n")
 	d.WriteString("# key_points = [\"TODO: a point that backs the bottom line\"]\n")
 	d.WriteString("# notes = \"TODO: how the experts were chosen and their stances read\"\n\n")
-	srcIDs := sourceIDs(as)
+	srcIDs := SourceIDs(as)
 	for i, a := range as {
 		if len(as) == 1 {
 			d.WriteString("[source]\n")
@@ -162,9 +162,9 @@ func FromArticles(as []Article) []File {
 	return append(files, schemaFiles()...)
 }
 
-// sourceIDs names each article for [[sources]]: from its file name ("roundup.txt" is
-// "roundup"), made unique.
-func sourceIDs(as []Article) []string {
+// SourceIDs are the ids FromArticles gives the articles in [[sources]]: each one's file name
+// ("roundup.txt" is "roundup"), made unique.
+func SourceIDs(as []Article) []string {
 	used := map[string]bool{}
 	out := make([]string, len(as))
 	for i, a := range as {
